@@ -1,0 +1,141 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+#include <cstdio>
+#include <cstring>
+
+namespace Gravity {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gravity::CommandLine", text);
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "gravity-downloader: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--") == 0)
+            break;
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--print-info") == 0 ||
+            std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0 ||
+            std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
+            return true;
+    }
+    return false;
+}
+
+std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Gravity Video Downloader: parse and download videos with yt-dlp.\n\n"
+           "Without --headless it opens the window (and passes any URLs to it).\n\n"
+           "Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL;\n"
+           "3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed; 130 interrupted."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"), tr("Download without a window."));
+    const QCommandLineOption printInfo(QStringLiteral("print-info"),
+                                       tr("Only parse the URLs and print what was found."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object per line, for scripts."));
+    const QCommandLineOption quality({QStringLiteral("q"), QStringLiteral("quality")},
+                                     tr("Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio."),
+                                     tr("quality"), QStringLiteral("best"));
+    const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
+                                    tr("An exact yt-dlp format selection, e.g. 137+140."), tr("selector"));
+    const QCommandLineOption audio({QStringLiteral("a"), QStringLiteral("audio")},
+                                   tr("Audio only, converted to mp3, m4a or opus."), tr("format"));
+    const QCommandLineOption outputDir({QStringLiteral("o"), QStringLiteral("output-dir")},
+                                       tr("Folder to save into (default: the current folder)."), tr("dir"));
+    const QCommandLineOption container(QStringLiteral("container"), tr("Video container: mp4, mkv or webm."),
+                                       tr("container"));
+    const QCommandLineOption ytDlp(QStringLiteral("yt-dlp"), tr("Path to the yt-dlp program."), tr("path"));
+    const QCommandLineOption ffmpeg(QStringLiteral("ffmpeg"), tr("Path to the ffmpeg program."), tr("path"));
+    const QCommandLineOption jobs({QStringLiteral("j"), QStringLiteral("jobs")},
+                                  tr("Downloads at the same time (default 3)."), tr("n"), QStringLiteral("3"));
+    const QCommandLineOption loadInfo(QStringLiteral("load-info-json"),
+                                      tr("Download from a saved yt-dlp info JSON instead of a URL."), tr("file"));
+    parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, container, ytDlp, ffmpeg, jobs,
+                       loadInfo});
+    parser.addPositionalArgument(QStringLiteral("urls"), tr("Links to videos or playlists."),
+                                 QStringLiteral("[URL…]"));
+
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return std::nullopt;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(ExitOk);
+    if (parser.isSet(version))
+        parser.showVersion();
+
+    CommandLine line;
+    line.printInfo = parser.isSet(printInfo);
+    line.headless = parser.isSet(headless) || line.printInfo;
+    line.json = parser.isSet(json);
+    line.urls = parser.positionalArguments();
+    line.loadInfoJson = parser.value(loadInfo);
+
+    const std::optional<QualityPreset> preset = qualityPresetFromId(parser.value(quality));
+    if (!preset) {
+        printError(tr("Unknown quality \"%1\": use best, 2160, 1440, 1080, 720, 480, 360 or audio.")
+                       .arg(parser.value(quality)));
+        return std::nullopt;
+    }
+    line.options.quality = *preset;
+    if (parser.isSet(format)) {
+        if (!isPlausibleFormatSpec(parser.value(format))) {
+            printError(tr("\"%1\" is not a format selection.").arg(parser.value(format)));
+            return std::nullopt;
+        }
+        line.options.formatSpec = parser.value(format);
+    }
+    if (parser.isSet(audio)) {
+        const std::optional<AudioFormat> audioFormat = audioFormatFromId(parser.value(audio));
+        if (!audioFormat) {
+            printError(tr("Unknown audio format \"%1\": use mp3, m4a or opus.").arg(parser.value(audio)));
+            return std::nullopt;
+        }
+        line.options.quality = QualityPreset::AudioOnly;
+        line.options.audioFormat = *audioFormat;
+    }
+    if (parser.isSet(container)) {
+        const std::optional<Container> chosen = containerFromId(parser.value(container));
+        if (!chosen) {
+            printError(tr("Unknown container \"%1\": use mp4, mkv or webm.").arg(parser.value(container)));
+            return std::nullopt;
+        }
+        line.options.container = *chosen;
+    }
+    line.options.outputDir = QDir(parser.isSet(outputDir) ? parser.value(outputDir) : QDir::currentPath()).absolutePath();
+
+    bool jobsOk = false;
+    const int jobCount = parser.value(jobs).toInt(&jobsOk);
+    if (!jobsOk || jobCount < 1 || jobCount > 32) {
+        printError(tr("--jobs takes a number from 1 to 32."));
+        return std::nullopt;
+    }
+    line.engine.maxConcurrent = jobCount;
+    line.engine.ytDlpPath = parser.value(ytDlp);
+    line.engine.ffmpegPath = parser.value(ffmpeg);
+
+    if (line.headless && line.urls.isEmpty() && line.loadInfoJson.isEmpty()) {
+        printError(tr("Nothing to do: give at least one URL or --load-info-json FILE."));
+        return std::nullopt;
+    }
+    return line;
+}
+
+} // namespace Gravity

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "downloadrequest.h"
+#include "engineconfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Gravity {
+
+// Exit status of gravity-downloader, documented in --help and the README.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitDownloadFailed = 1, // at least one download failed or was cancelled
+    ExitUsage = 2,          // bad options, or an input that is not a usable URL
+    ExitToolsMissing = 3,   // yt-dlp (or a needed ffmpeg) not found or too old
+    ExitParseFailed = 4,    // yt-dlp could not read a page or an info JSON
+    ExitInterrupted = 130,  // Ctrl-C / SIGTERM: downloads stopped
+};
+
+struct CommandLine
+{
+    bool headless = false;
+    bool printInfo = false;
+    bool json = false;
+    QStringList urls;
+    QString loadInfoJson;
+    DownloadOptions options;
+    EngineConfig engine;
+};
+
+// True when argv asks for no window, so main() can make a QCoreApplication instead of a QApplication.
+[[nodiscard]] bool wantsHeadless(int argc, char **argv);
+
+// Parses the process's arguments. Handles --help and --version itself (prints, exits 0). On bad usage prints
+// the reason to stderr and returns nullopt (exit with ExitUsage).
+[[nodiscard]] std::optional<CommandLine> parseCommandLine(const QStringList &arguments);
+
+} // namespace Gravity

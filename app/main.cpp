@@ -1,0 +1,119 @@
+// gravity-downloader: the one place that creates and wires core, ui and the command line.
+
+#include "commandline.h"
+#include "headlessrunner.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <functional>
+#include <memory>
+
+#if defined(Q_OS_UNIX)
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+void installTranslations(QCoreApplication &app)
+{
+    // Qt's own strings (dialog buttons) from Qt's catalogue, ours from the embedded .qm.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *gravity = new QTranslator(&app);
+    if (gravity->load(QLocale(), QStringLiteral("gravity"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(gravity);
+}
+
+#if defined(Q_OS_UNIX)
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Ctrl-C and SIGTERM reach the event loop through a self-pipe, so the downloads' process trees are stopped
+// by ordinary code rather than inside a signal handler.
+void watchTerminationSignals(QObject *context, const std::function<void()> &onSignal)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t readBytes = ::read(g_signalPipe[0], &byte, 1);
+        onSignal();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+#endif
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Gravity"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("gravity.invalid"));
+    QCoreApplication::setApplicationName(QStringLiteral("gravity-downloader"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GRAVITY_VERSION));
+}
+
+int runHeadless(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    installTranslations(app);
+    const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
+    if (!commandLine)
+        return Gravity::ExitUsage;
+    Gravity::HeadlessRunner runner(*commandLine);
+#if defined(Q_OS_UNIX)
+    watchTerminationSignals(&runner, [&runner] { runner.interrupt(); });
+#endif
+    runner.start();
+    return app.exec();
+}
+
+int runWindow(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Gravity"));
+    QApplication::setDesktopFileName(QStringLiteral("gravity-downloader"));
+    installTranslations(app);
+    const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
+    if (!commandLine)
+        return Gravity::ExitUsage;
+
+    Gravity::MainWindow window(commandLine->engine);
+    window.show();
+    if (!commandLine->urls.isEmpty())
+        window.parseUrls(commandLine->urls);
+#if defined(Q_OS_UNIX)
+    watchTerminationSignals(&window, [] { QApplication::quit(); });
+#endif
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (Gravity::wantsHeadless(argc, argv))
+        return runHeadless(argc, argv);
+    return runWindow(argc, argv);
+}

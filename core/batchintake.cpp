@@ -1,0 +1,138 @@
+#include "batchintake.h"
+
+#include "downloadqueue.h"
+#include "infojsonparser.h"
+#include "prober.h"
+
+#include <QFile>
+#include <QTimer>
+
+namespace Gravity {
+
+BatchIntake::BatchIntake(DownloadQueue *queue, const EngineConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_queue(queue)
+    , m_config(config)
+    , m_maxProbes(qMax(1, config.maxConcurrent))
+{
+}
+
+BatchIntake::~BatchIntake() = default;
+
+bool BatchIntake::isBusy() const
+{
+    return !m_pending.isEmpty() || !m_running.isEmpty();
+}
+
+int BatchIntake::submit(const QStringList &inputs)
+{
+    int count = 0;
+    for (const QString &input : inputs) {
+        const RecognizedUrl url = recognizeUrl(input);
+        if (!url.isValid()) {
+            emit rejected(url);
+            continue;
+        }
+        emit accepted(url);
+        m_pending.enqueue(url);
+        ++count;
+    }
+    // From the event loop, so every accepted/rejected is out before the first parse starts or reports.
+    QTimer::singleShot(0, this, &BatchIntake::startProbes);
+    return count;
+}
+
+bool BatchIntake::submitInfoFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        emit parseFailed(path, {ErrorKind::InvalidInfo, file.errorString()});
+        return false;
+    }
+    InfoParseResult parsedInfo = parseInfoJson(file.readAll());
+    if (!parsedInfo.info) {
+        emit parseFailed(path, {ErrorKind::InvalidInfo, parsedInfo.error});
+        return false;
+    }
+    emit parsed(path, *parsedInfo.info);
+    if (parsedInfo.info->isPlaylist)
+        enqueuePlaylist(*parsedInfo.info);
+    else if (!m_parseOnly)
+        enqueueVideo(*parsedInfo.info, parsedInfo.info->webpageUrl, path);
+    return true;
+}
+
+void BatchIntake::cancel()
+{
+    m_pending.clear();
+    for (Prober *prober : std::as_const(m_running))
+        prober->cancel();
+}
+
+void BatchIntake::startProbes()
+{
+    while (!m_pending.isEmpty() && m_running.size() < m_maxProbes) {
+        const RecognizedUrl url = m_pending.dequeue();
+        auto *prober = new Prober(m_config, this);
+        m_running.append(prober);
+        connect(prober, &Prober::finished, this,
+                [this, prober](const ProbeResult &result) { onProbed(prober, result); });
+        prober->start(url.normalized);
+    }
+    if (!isBusy())
+        emit drained();
+}
+
+void BatchIntake::onProbed(Prober *prober, const ProbeResult &result)
+{
+    m_running.removeOne(prober);
+    prober->deleteLater();
+    if (!result.info) {
+        emit parseFailed(result.url, result.error);
+    } else {
+        emit parsed(result.url, *result.info);
+        if (result.info->isPlaylist)
+            enqueuePlaylist(*result.info);
+        else if (!m_parseOnly)
+            enqueueVideo(*result.info, result.url);
+    }
+    startProbes();
+}
+
+void BatchIntake::enqueueVideo(const MediaInfo &info, const QString &url, const QString &infoFile)
+{
+    DownloadRequest request;
+    request.url = url;
+    request.platform = info.platform;
+    request.title = info.title;
+    request.thumbnail = info.thumbnail;
+    request.options = m_options;
+    if (infoFile.isEmpty()) {
+        request.infoJson = info.rawJson;
+        request.infoFetchedAt = QDateTime::currentDateTimeUtc();
+    } else {
+        request.infoJsonFile = infoFile;
+    }
+    const quint64 id = m_queue->enqueue(std::move(request));
+    emit queued(id, url);
+}
+
+void BatchIntake::enqueuePlaylist(const MediaInfo &info)
+{
+    if (m_parseOnly)
+        return;
+    for (const PlaylistEntry &entry : info.entries) {
+        // Entry URLs come from a page: only web addresses are queued (they still reach yt-dlp after "--").
+        if (!entry.url.startsWith(QLatin1String("http://")) && !entry.url.startsWith(QLatin1String("https://")))
+            continue;
+        DownloadRequest request;
+        request.url = entry.url;
+        request.platform = info.platform;
+        request.title = entry.title;
+        request.options = m_options;
+        const quint64 id = m_queue->enqueue(std::move(request));
+        emit queued(id, entry.url);
+    }
+}
+
+} // namespace Gravity

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "downloaderror.h"
+#include "downloadrequest.h"
+#include "engineconfig.h"
+#include "mediainfo.h"
+#include "urlrecognizer.h"
+
+#include <QList>
+#include <QObject>
+#include <QQueue>
+
+namespace Gravity {
+
+class DownloadQueue;
+class Prober;
+struct ProbeResult;
+
+// URLs in, downloads out, without a window: recognise every input first (accepted/rejected before any
+// network work), parse the accepted ones (a few at a time), then queue each video with its parsed info, or
+// each entry of a playlist. --headless runs on this; so does a batch paste in the window.
+class BatchIntake final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchIntake)
+
+public:
+    BatchIntake(DownloadQueue *queue, const EngineConfig &config, QObject *parent = nullptr);
+    ~BatchIntake() override;
+
+    void setOptions(const DownloadOptions &options) { m_options = options; }
+    // Only parse and report; queue nothing (--print-info).
+    void setParseOnly(bool parseOnly) { m_parseOnly = parseOnly; }
+    void setMaxParallelProbes(int count) { m_maxProbes = qMax(1, count); }
+
+    // Each input is one URL as typed. Returns how many were accepted.
+    int submit(const QStringList &inputs);
+    // A saved yt-dlp info JSON: parsed here, downloaded without extracting the page again. False if unreadable.
+    bool submitInfoFile(const QString &path);
+    void cancel();
+    [[nodiscard]] bool isBusy() const;
+
+signals:
+    void accepted(const Gravity::RecognizedUrl &url);
+    void rejected(const Gravity::RecognizedUrl &url);
+    void parsed(const QString &url, const Gravity::MediaInfo &info);
+    void parseFailed(const QString &url, const Gravity::DownloadError &error);
+    void queued(quint64 id, const QString &url);
+    // Every submitted URL has been parsed (or failed) and queued.
+    void drained();
+
+private:
+    void startProbes();
+    void onProbed(Prober *prober, const ProbeResult &result);
+    void enqueueVideo(const MediaInfo &info, const QString &url, const QString &infoFile = {});
+    void enqueuePlaylist(const MediaInfo &info);
+
+    DownloadQueue *m_queue;
+    EngineConfig m_config;
+    DownloadOptions m_options;
+    bool m_parseOnly = false;
+    int m_maxProbes = 3;
+    QQueue<RecognizedUrl> m_pending;
+    QList<Prober *> m_running;
+};
+
+} // namespace Gravity

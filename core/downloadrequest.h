@@ -1,0 +1,34 @@
+#pragma once
+
+#include "formatselector.h"
+#include "platform.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace Gravity {
+
+struct DownloadOptions
+{
+    QualityPreset quality = QualityPreset::Best;
+    QString formatSpec; // an explicit selection ("137+140"); overrides quality when set
+    AudioFormat audioFormat = AudioFormat::None; // with AudioOnly: convert to this (None keeps the original)
+    Container container = Container::Auto;
+    QString outputDir;
+    QString outputTemplate; // empty: the safe default (title [id].ext)
+};
+
+struct DownloadRequest
+{
+    QString url; // normalised; reaches yt-dlp only after "--"
+    Platform platform = Platform::Other;
+    QString title;     // shown until yt-dlp says more
+    QString thumbnail;
+    QByteArray infoJson;    // the probe's -J output, reused with --load-info-json while fresh
+    QDateTime infoFetchedAt;
+    QString infoJsonFile;   // a saved info JSON the user gave (--load-info-json FILE)
+    DownloadOptions options;
+};
+
+} // namespace Gravity

@@ -1,0 +1,406 @@
+#include "downloadtask.h"
+
+#include "processrunner.h"
+#include "toollocator.h"
+#include "ytdlparguments.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+
+namespace Gravity {
+
+bool isFinalState(DownloadState state)
+{
+    return state == DownloadState::Completed || state == DownloadState::Failed || state == DownloadState::Cancelled;
+}
+
+QString downloadStateId(DownloadState state)
+{
+    switch (state) {
+    case DownloadState::Queued:
+        return QStringLiteral("queued");
+    case DownloadState::Starting:
+        return QStringLiteral("starting");
+    case DownloadState::Downloading:
+        return QStringLiteral("downloading");
+    case DownloadState::PostProcessing:
+        return QStringLiteral("post-processing");
+    case DownloadState::Paused:
+        return QStringLiteral("paused");
+    case DownloadState::Completed:
+        return QStringLiteral("completed");
+    case DownloadState::Failed:
+        return QStringLiteral("failed");
+    case DownloadState::Cancelled:
+        break;
+    }
+    return QStringLiteral("cancelled");
+}
+
+QString downloadStageId(DownloadStage stage)
+{
+    switch (stage) {
+    case DownloadStage::None:
+        return {};
+    case DownloadStage::Video:
+        return QStringLiteral("video");
+    case DownloadStage::Audio:
+        return QStringLiteral("audio");
+    case DownloadStage::Merging:
+        return QStringLiteral("merging");
+    case DownloadStage::Converting:
+        return QStringLiteral("converting");
+    case DownloadStage::Embedding:
+        return QStringLiteral("embedding");
+    case DownloadStage::Finishing:
+        break;
+    }
+    return QStringLiteral("finishing");
+}
+
+double DownloadProgress::fraction() const
+{
+    if (state == DownloadState::Completed || state == DownloadState::PostProcessing)
+        return 1.0;
+    double streamFraction = -1.0;
+    if (totalBytes > 0 && downloadedBytes >= 0)
+        streamFraction = qMin(1.0, double(downloadedBytes) / double(totalBytes));
+    else if (fragmentCount > 0 && fragmentIndex >= 0)
+        streamFraction = qMin(1.0, double(fragmentIndex) / double(fragmentCount));
+    if (streamFraction < 0.0)
+        return -1.0;
+    if (streamCount > 1 && streamIndex > 0)
+        return qMin(1.0, (double(qMin(streamIndex, streamCount) - 1) + streamFraction) / double(streamCount));
+    return streamFraction;
+}
+
+DownloadTask::DownloadTask(quint64 id, DownloadRequest request, const EngineConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_request(std::move(request))
+    , m_config(config)
+{
+}
+
+DownloadTask::~DownloadTask()
+{
+    removeInfoJsonFile();
+}
+
+bool DownloadTask::isActive() const
+{
+    return m_progress.state == DownloadState::Starting || m_progress.state == DownloadState::Downloading ||
+           m_progress.state == DownloadState::PostProcessing;
+}
+
+void DownloadTask::setConfig(const EngineConfig &config)
+{
+    m_config = config;
+}
+
+void DownloadTask::start()
+{
+    if (isActive())
+        return;
+    const QDateTime firstStart = m_progress.startedAt;
+    m_progress = DownloadProgress{};
+    m_progress.state = DownloadState::Starting;
+    m_progress.startedAt = firstStart.isValid() ? firstStart : QDateTime::currentDateTimeUtc();
+    m_lastError.clear();
+    m_currentStreamFormat.clear();
+    m_pauseRequested = false;
+    emit changed(m_id);
+
+    const QString ytDlp = ToolLocator::locate(Tool::YtDlp, m_config.ytDlpPath);
+    if (ytDlp.isEmpty())
+        return fail(ErrorKind::YtDlpMissing, QStringLiteral("yt-dlp not found"));
+    const QString ffmpeg = ToolLocator::locate(Tool::Ffmpeg, m_config.ffmpegPath);
+    const DownloadOptions &options = m_request.options;
+    const bool needsFfmpeg = selectorFor(options).contains(QLatin1Char('+')) ||
+                             options.quality == QualityPreset::AudioOnly || options.container != Container::Auto;
+    if (ffmpeg.isEmpty() && needsFfmpeg)
+        return fail(ErrorKind::FfmpegMissing, QStringLiteral("ffmpeg not found"));
+
+    // Fail before yt-dlp has downloaded anything when the folder cannot take a file (also for root, for whom
+    // permission bits do not apply but a read-only mount or a file in the way do).
+    m_request.options.outputDir = QDir(options.outputDir.isEmpty() ? QDir::currentPath() : options.outputDir)
+                                      .absolutePath();
+    if (!QDir().mkpath(m_request.options.outputDir) ||
+        !QTemporaryFile(QDir(m_request.options.outputDir).filePath(QStringLiteral(".gravity-XXXXXX"))).open()) {
+        return fail(ErrorKind::NotWritable, m_request.options.outputDir);
+    }
+
+    const QString infoJson = prepareInfoJson();
+    if (infoJson.isEmpty() && m_request.url.isEmpty())
+        return fail(ErrorKind::InvalidInfo, QStringLiteral("no URL and no usable info JSON"));
+
+    delete m_runner;
+    m_runner = new ProcessRunner(this);
+    ProcessRunner::Limits limits;
+    limits.stallTimeoutMs = m_config.stallTimeoutSec * 1000;
+    limits.softLimitMs = m_config.softTimeLimitSec * 1000;
+    limits.hardLimitMs = m_config.hardTimeLimitSec * 1000;
+    m_runner->setLimits(limits);
+    m_runner->setWorkingDirectory(m_request.options.outputDir);
+    m_runner->setProgram(ytDlp, downloadArguments(m_request, infoJson, ffmpeg));
+    connect(m_runner, &ProcessRunner::lineRead, this,
+            [this](ProcessRunner::Channel channel, const QByteArray &line) { onLine(int(channel), line); });
+    connect(m_runner, &ProcessRunner::finished, this, [this](const ProcessRunner::Outcome &outcome) {
+        onProcessFinished(int(outcome.result), outcome.exitCode, outcome.stderrTail);
+    });
+    m_runner->start();
+}
+
+QString DownloadTask::prepareInfoJson()
+{
+    if (!m_request.infoJsonFile.isEmpty())
+        return QFileInfo(m_request.infoJsonFile).absoluteFilePath();
+    if (m_request.infoJson.isEmpty() || !m_request.infoFetchedAt.isValid())
+        return {};
+    // Format URLs in the JSON expire (YouTube's after hours, Bilibili's sooner): past the TTL, extract again.
+    if (m_request.infoFetchedAt.secsTo(QDateTime::currentDateTimeUtc()) > m_config.infoTtlSec)
+        return {};
+    if (!m_infoJsonFile.isEmpty() && QFileInfo::exists(m_infoJsonFile))
+        return m_infoJsonFile;
+    QString dir = m_config.infoCacheDir;
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
+    if (!QDir().mkpath(dir))
+        return {};
+    const QByteArray key =
+        QCryptographicHash::hash(m_request.infoJson, QCryptographicHash::Sha1).toHex().left(16);
+    const QString path = QDir(dir).filePath(QString::fromLatin1(key) + QStringLiteral(".info.json"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_request.infoJson) != m_request.infoJson.size() ||
+        !file.commit()) {
+        return {};
+    }
+    m_infoJsonFile = path;
+    return path;
+}
+
+void DownloadTask::removeInfoJsonFile()
+{
+    if (!m_infoJsonFile.isEmpty())
+        QFile::remove(m_infoJsonFile);
+    m_infoJsonFile.clear();
+}
+
+void DownloadTask::onLine(int channel, const QByteArray &line)
+{
+    Q_UNUSED(channel)
+    for (const QByteArrayView record : splitRecords(line)) {
+        if (const std::optional<OutputRecord> parsed = parseOutputRecord(record))
+            apply(*parsed);
+    }
+}
+
+void DownloadTask::apply(const OutputRecord &record)
+{
+    DownloadProgress &p = m_progress;
+    switch (record.kind) {
+    case OutputRecord::Kind::Progress:
+        if (record.status != QLatin1String("downloading") && record.status != QLatin1String("finished"))
+            return;
+        if (record.formatId != m_currentStreamFormat || p.streamIndex == 0) {
+            m_currentStreamFormat = record.formatId;
+            ++p.streamIndex;
+            if (!record.filename.isEmpty())
+                m_streamFiles.append(record.filename);
+        }
+        p.state = DownloadState::Downloading;
+        p.stage = record.isVideoStream ? DownloadStage::Video
+                  : record.isAudioStream ? DownloadStage::Audio
+                                         : DownloadStage::Video;
+        p.downloadedBytes = record.downloadedBytes;
+        p.totalBytes = record.totalBytes;
+        p.totalIsEstimate = record.totalIsEstimate;
+        p.speed = record.speed;
+        p.eta = record.eta;
+        p.fragmentIndex = record.fragmentIndex;
+        p.fragmentCount = record.fragmentCount;
+        if (record.status == QLatin1String("finished") && p.totalBytes < 0)
+            p.totalBytes = p.downloadedBytes;
+        break;
+    case OutputRecord::Kind::PostProcess: {
+        const PostProcessStage stage = stageOfPostProcessor(record.postProcessor);
+        const bool started = record.status == QLatin1String("started");
+        // ffmpeg is silent while it merges or converts: the stall watchdog waits for it to finish instead.
+        if (m_runner && stage != PostProcessStage::None && stage != PostProcessStage::Finishing)
+            m_runner->setStallWatchEnabled(!started);
+        if (!started || stage == PostProcessStage::None)
+            return;
+        p.state = DownloadState::PostProcessing;
+        p.speed = -1.0;
+        p.eta = -1;
+        switch (stage) {
+        case PostProcessStage::Merging:
+            p.stage = DownloadStage::Merging;
+            break;
+        case PostProcessStage::Converting:
+            p.stage = DownloadStage::Converting;
+            break;
+        case PostProcessStage::Embedding:
+            p.stage = DownloadStage::Embedding;
+            break;
+        case PostProcessStage::Finishing:
+        case PostProcessStage::None:
+            p.stage = DownloadStage::Finishing;
+            break;
+        }
+        break;
+    }
+    case OutputRecord::Kind::Formats:
+        p.resolvedFormat = record.text;
+        p.streamCount = int(record.text.count(QLatin1Char('+'))) + 1;
+        break;
+    case OutputRecord::Kind::FilePath:
+        p.filePath = record.text;
+        break;
+    case OutputRecord::Kind::Error:
+        m_lastError = record.text;
+        return;
+    case OutputRecord::Kind::Warning:
+        return;
+    }
+    emit changed(m_id);
+}
+
+void DownloadTask::onProcessFinished(int result, int exitCode, const QStringList &stderrTail)
+{
+    Q_UNUSED(exitCode)
+    m_runner->deleteLater();
+    m_runner = nullptr;
+    const QString detail = m_lastError.isEmpty() ? stderrTail.join(QLatin1Char('\n')).trimmed() : m_lastError;
+
+    switch (ProcessRunner::Result(result)) {
+    case ProcessRunner::Result::Success: {
+        if (m_progress.filePath.isEmpty() || !QFileInfo::exists(m_progress.filePath))
+            return fail(ErrorKind::Unknown, detail.isEmpty() ? QStringLiteral("yt-dlp reported no file") : detail);
+        m_progress.fileSize = QFileInfo(m_progress.filePath).size();
+        m_progress.downloadedBytes = qMax(m_progress.downloadedBytes, qint64(0));
+        removeInfoJsonFile();
+        return end(DownloadState::Completed);
+    }
+    case ProcessRunner::Result::Failed: {
+        const ErrorKind kind = classifyYtDlpError(detail);
+        // Saved info can go stale before its TTL (a CDN URL revoked early): extract once more from the page.
+        if ((kind == ErrorKind::HttpError || kind == ErrorKind::FormatUnavailable) && !m_infoJsonFile.isEmpty() &&
+            !m_request.url.isEmpty()) {
+            removeInfoJsonFile();
+            m_request.infoJson.clear();
+            m_progress.state = DownloadState::Queued;
+            return start();
+        }
+        return fail(kind, detail);
+    }
+    case ProcessRunner::Result::FailedToStart:
+        return fail(ErrorKind::YtDlpMissing, QStringLiteral("yt-dlp could not be started"));
+    case ProcessRunner::Result::Crashed:
+        return fail(ErrorKind::Crashed, detail);
+    case ProcessRunner::Result::Cancelled:
+        if (m_pauseRequested)
+            return end(DownloadState::Paused);
+        removePartialFiles();
+        m_progress.error = {ErrorKind::Cancelled, {}};
+        return end(DownloadState::Cancelled);
+    case ProcessRunner::Result::TimedOut:
+        return fail(ErrorKind::TimedOut, QStringLiteral("time limit reached"));
+    case ProcessRunner::Result::Stalled:
+        return fail(ErrorKind::TimedOut, QStringLiteral("no progress for %1 s").arg(m_config.stallTimeoutSec));
+    }
+}
+
+void DownloadTask::removePartialFiles()
+{
+    // Only files yt-dlp told us about, and only inside the chosen folder.
+    const QString root = QDir(m_request.options.outputDir).canonicalPath() + QLatin1Char('/');
+    for (const QString &stream : std::as_const(m_streamFiles)) {
+        const QFileInfo info(QDir(m_request.options.outputDir).filePath(stream));
+        const QString dir = info.absoluteDir().canonicalPath() + QLatin1Char('/');
+        if (!dir.startsWith(root))
+            continue;
+        const QString base = info.absoluteFilePath();
+        QFile::remove(base + QStringLiteral(".part"));
+        QFile::remove(base + QStringLiteral(".ytdl"));
+        // A finished stream of several (video before its audio) is an intermediate file nobody asked for; a
+        // single stream may be a file that was already there before this download, so it stays.
+        if (m_progress.streamCount > 1)
+            QFile::remove(base);
+        const QStringList fragments = info.absoluteDir().entryList(
+            {info.fileName() + QStringLiteral(".part-Frag*")}, QDir::Files | QDir::Hidden);
+        for (const QString &fragment : fragments)
+            QFile::remove(info.absoluteDir().filePath(fragment));
+    }
+    m_streamFiles.clear();
+}
+
+void DownloadTask::fail(ErrorKind kind, const QString &detail)
+{
+    m_progress.error = {kind, detail};
+    end(DownloadState::Failed);
+}
+
+void DownloadTask::end(DownloadState state)
+{
+    m_progress.state = state;
+    m_progress.speed = -1.0;
+    m_progress.eta = -1;
+    if (state != DownloadState::Paused)
+        m_progress.finishedAt = QDateTime::currentDateTimeUtc();
+    if (state == DownloadState::Completed)
+        m_progress.stage = DownloadStage::None;
+    emit changed(m_id);
+    emit ended(m_id);
+}
+
+void DownloadTask::cancel()
+{
+    if (m_runner) {
+        m_pauseRequested = false;
+        m_runner->cancel();
+        return;
+    }
+    if (m_progress.state == DownloadState::Queued || m_progress.state == DownloadState::Paused) {
+        removePartialFiles();
+        m_progress.error = {ErrorKind::Cancelled, {}};
+        end(DownloadState::Cancelled);
+    }
+}
+
+void DownloadTask::pause()
+{
+    if (m_runner) {
+        m_pauseRequested = true;
+        m_runner->cancel();
+        return;
+    }
+    if (m_progress.state == DownloadState::Queued)
+        end(DownloadState::Paused);
+}
+
+void DownloadTask::kill()
+{
+    // Quitting is not cancelling: the partial file stays and the download comes back paused.
+    if (m_runner) {
+        m_pauseRequested = true;
+        m_runner->kill();
+    }
+}
+
+void DownloadTask::requeue()
+{
+    if (isActive())
+        return;
+    m_progress.state = DownloadState::Queued;
+    m_progress.error = {};
+    m_progress.finishedAt = {};
+    emit changed(m_id);
+}
+
+} // namespace Gravity

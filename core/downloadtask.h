@@ -1,0 +1,101 @@
+#pragma once
+
+#include "downloaderror.h"
+#include "downloadrequest.h"
+#include "engineconfig.h"
+#include "outputparser.h"
+
+#include <QDateTime>
+#include <QObject>
+
+namespace Gravity {
+
+class ProcessRunner;
+
+enum class DownloadState { Queued, Starting, Downloading, PostProcessing, Paused, Completed, Failed, Cancelled };
+// What is happening inside a running download, for people: "video 1/2", "audio 2/2", "merging".
+enum class DownloadStage { None, Video, Audio, Merging, Converting, Embedding, Finishing };
+
+[[nodiscard]] bool isFinalState(DownloadState state);
+[[nodiscard]] QString downloadStateId(DownloadState state); // "queued", "downloading", … for --json
+[[nodiscard]] QString downloadStageId(DownloadStage stage); // "video", "audio", "merging", …
+
+struct DownloadProgress
+{
+    DownloadState state = DownloadState::Queued;
+    DownloadStage stage = DownloadStage::None;
+    int streamIndex = 0; // 1-based stream being downloaded; 0 before the first
+    int streamCount = 0; // streams yt-dlp resolved (2 for video+audio); 0 when not known yet
+    qint64 downloadedBytes = -1;
+    qint64 totalBytes = -1;
+    bool totalIsEstimate = false;
+    double speed = -1.0; // bytes/s
+    qint64 eta = -1;     // s
+    int fragmentIndex = -1;
+    int fragmentCount = -1;
+    QString resolvedFormat; // "137+140"
+    QString filePath;       // the final file, as yt-dlp reports it
+    qint64 fileSize = -1;
+    DownloadError error;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+
+    // 0..1 over all streams, or -1 when nothing is known yet.
+    [[nodiscard]] double fraction() const;
+};
+
+// One download: one yt-dlp process from start to end. The queue decides when it starts; the task turns
+// yt-dlp's records into DownloadProgress and says changed() (the queue coalesces these for the ui).
+class DownloadTask final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DownloadTask)
+
+public:
+    DownloadTask(quint64 id, DownloadRequest request, const EngineConfig &config, QObject *parent = nullptr);
+    ~DownloadTask() override;
+
+    [[nodiscard]] quint64 id() const { return m_id; }
+    [[nodiscard]] const DownloadRequest &request() const { return m_request; }
+    [[nodiscard]] const DownloadProgress &progress() const { return m_progress; }
+    [[nodiscard]] bool isActive() const; // Starting, Downloading or PostProcessing
+
+    void start();
+    void cancel();
+    // Pause stops the process and keeps the partial file; resume() starts again from it (yt-dlp continues
+    // .part files). Chosen over SIGSTOP because a stopped process holds sockets the server will time out,
+    // cannot survive a restart of Gravity, and has no equivalent on Windows that is safe.
+    void pause();
+    // Back to Queued (from Paused, Failed or Cancelled); the queue starts it when a slot is free.
+    void requeue();
+    // Stops at once, for quitting: no grace period; ends Paused, keeping the partial file.
+    void kill();
+    void setConfig(const EngineConfig &config);
+
+signals:
+    void changed(quint64 id);
+    void ended(quint64 id); // reached Paused, Completed, Failed or Cancelled
+
+private:
+    void onLine(int channel, const QByteArray &line);
+    void apply(const OutputRecord &record);
+    void onProcessFinished(int result, int exitCode, const QStringList &stderrTail);
+    void fail(ErrorKind kind, const QString &detail);
+    void end(DownloadState state);
+    [[nodiscard]] QString prepareInfoJson();
+    void removeInfoJsonFile();
+    void removePartialFiles();
+
+    quint64 m_id;
+    DownloadRequest m_request;
+    EngineConfig m_config;
+    DownloadProgress m_progress;
+    ProcessRunner *m_runner = nullptr;
+    QString m_infoJsonFile; // written by us for --load-info-json; removed at the end
+    QString m_lastError;    // yt-dlp's last ERROR line
+    QString m_currentStreamFormat;
+    QStringList m_streamFiles; // as yt-dlp names them, to clean up after a cancel
+    bool m_pauseRequested = false;
+};
+
+} // namespace Gravity

@@ -1,0 +1,95 @@
+#include "toollocator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace Gravity {
+
+namespace {
+
+bool isExecutableFile(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.isFile() && info.isExecutable();
+}
+
+} // namespace
+
+QString ToolLocator::executableName(Tool tool)
+{
+    QString name = tool == Tool::YtDlp ? QStringLiteral("yt-dlp") : QStringLiteral("ffmpeg");
+#if defined(Q_OS_WIN)
+    name += QStringLiteral(".exe");
+#endif
+    return name;
+}
+
+QString ToolLocator::locate(Tool tool, const QString &configuredPath)
+{
+    if (!configuredPath.isEmpty()) {
+        if (isExecutableFile(configuredPath))
+            return QFileInfo(configuredPath).absoluteFilePath();
+        // A bare name ("yt-dlp-nightly") is looked up on PATH like a shell would.
+        if (!configuredPath.contains(QLatin1Char('/')) && !configuredPath.contains(QLatin1Char('\\'))) {
+            const QString found = QStandardPaths::findExecutable(configuredPath);
+            if (!found.isEmpty())
+                return found;
+        }
+        return {}; // the user chose a path; silently running another binary would surprise them
+    }
+    const QString name = executableName(tool);
+    if (QCoreApplication::instance()) {
+        const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(name);
+        if (isExecutableFile(beside))
+            return beside;
+    }
+    return QStandardPaths::findExecutable(name);
+}
+
+std::optional<QString> ToolLocator::ytDlpVersion(const QString &path)
+{
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    {
+        const QMutexLocker lock(&mutex);
+        const auto cached = cache.constFind(path);
+        if (cached != cache.constEnd())
+            return cached->isEmpty() ? std::nullopt : std::optional<QString>(*cached);
+    }
+    QProcess process;
+    process.start(path, {QStringLiteral("--ignore-config"), QStringLiteral("--version")}, QIODevice::ReadOnly);
+    QString version;
+    if (process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        version = QString::fromUtf8(process.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
+    else
+        process.kill();
+    const QMutexLocker lock(&mutex);
+    cache.insert(path, version);
+    return version.isEmpty() ? std::nullopt : std::optional<QString>(version);
+}
+
+bool ToolLocator::isVersionAtLeast(const QString &version, const QString &minimum)
+{
+    const QStringList have = version.split(QLatin1Char('.'));
+    const QStringList need = minimum.split(QLatin1Char('.'));
+    for (qsizetype i = 0; i < need.size(); ++i) {
+        bool haveOk = false;
+        bool needOk = false;
+        const qlonglong h = i < have.size() ? have.at(i).toLongLong(&haveOk) : 0;
+        const qlonglong n = need.at(i).toLongLong(&needOk);
+        if (!needOk)
+            return true;
+        if (i < have.size() && !haveOk)
+            return false; // not a date version: cannot vouch for it
+        if (h != n)
+            return h > n;
+    }
+    return true;
+}
+
+} // namespace Gravity

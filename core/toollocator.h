@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace Gravity {
+
+enum class Tool { YtDlp, Ffmpeg };
+
+// Finds the external programs: the configured path first, then next to Gravity's executable (how the Windows
+// and macOS packages ship them), then PATH.
+class ToolLocator final
+{
+public:
+    // Absolute path, or empty when the tool is nowhere to be found.
+    [[nodiscard]] static QString locate(Tool tool, const QString &configuredPath = {});
+    // "yt-dlp" / "ffmpeg", with ".exe" on Windows.
+    [[nodiscard]] static QString executableName(Tool tool);
+
+    // `yt-dlp --version`, run once per path and cached for the life of the process. Blocks for up to a few
+    // seconds the first time: call it off the GUI thread.
+    [[nodiscard]] static std::optional<QString> ytDlpVersion(const QString &path);
+    // yt-dlp versions are dates ("2023.03.04", "2024.12.06.232811"); compares them field by field.
+    [[nodiscard]] static bool isVersionAtLeast(const QString &version, const QString &minimum);
+    // The oldest yt-dlp whose output Gravity reads correctly (progress templates for postprocessors,
+    // --print after_move, -P).
+    [[nodiscard]] static QString minimumYtDlpVersion() { return QStringLiteral("2021.12.01"); }
+};
+
+} // namespace Gravity

@@ -1,0 +1,106 @@
+#include "ytdlparguments.h"
+
+#include "outputparser.h"
+
+namespace Gravity {
+
+namespace {
+
+QStringList commonArguments(const QString &ffmpegPath)
+{
+    QStringList arguments{QStringLiteral("--ignore-config"), QStringLiteral("--no-colors")};
+    if (!ffmpegPath.isEmpty())
+        arguments << QStringLiteral("--ffmpeg-location") << ffmpegPath;
+    return arguments;
+}
+
+QString latin(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+
+} // namespace
+
+QStringList probeArguments(const QString &url, const QString &ffmpegPath)
+{
+    QStringList arguments = commonArguments(ffmpegPath);
+    arguments << QStringLiteral("--no-warnings") << QStringLiteral("-J") << QStringLiteral("--flat-playlist")
+              << QStringLiteral("--") << url;
+    return arguments;
+}
+
+QString defaultOutputTemplate()
+{
+    return QStringLiteral("%(title).200B [%(id)s].%(ext)s");
+}
+
+QString selectorFor(const DownloadOptions &options)
+{
+    if (!options.formatSpec.isEmpty())
+        return options.formatSpec;
+    if (options.quality == QualityPreset::AudioOnly) {
+        // Prefer a source that needs no re-encoding for the chosen target.
+        switch (options.audioFormat) {
+        case AudioFormat::M4a:
+            return QStringLiteral("bestaudio[ext=m4a]/bestaudio/best");
+        case AudioFormat::Opus:
+            return QStringLiteral("bestaudio[acodec=opus]/bestaudio/best");
+        case AudioFormat::Mp3:
+        case AudioFormat::None:
+            break;
+        }
+    }
+    return formatSelector(options.quality);
+}
+
+QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath, const QString &ffmpegPath)
+{
+    const DownloadOptions &options = request.options;
+    QStringList arguments = commonArguments(ffmpegPath);
+
+    // Machine-readable progress: one JSON record a line, behind prefixes only Gravity uses. --print would
+    // silence progress, so --progress turns it back on; --no-simulate keeps --print from implying a dry run.
+    arguments << QStringLiteral("--newline") << QStringLiteral("--progress") << QStringLiteral("--no-simulate")
+              << QStringLiteral("--progress-template")
+              << latin("download:") + latin(RecordPrefix::Download) +
+                     latin(R"({"p":%(progress)j,"format_id":%(info.format_id)j,)"
+                           R"("vcodec":%(info.vcodec)j,"acodec":%(info.acodec)j})")
+              << QStringLiteral("--progress-template")
+              << latin("postprocess:") + latin(RecordPrefix::PostProcess) + latin("%(progress)j")
+              << QStringLiteral("--print") << latin("video:") + latin(RecordPrefix::Formats) + latin("%(format_id)j")
+              << QStringLiteral("--print")
+              << latin("after_move:") + latin(RecordPrefix::FilePath) + latin("%(filepath)s");
+
+    // Where and how files are named: inside the chosen folder, names valid on Windows too, a file's time is
+    // when it was downloaded (what people sort by), one video per call (entries are queued one by one).
+    arguments << QStringLiteral("-P") << options.outputDir << QStringLiteral("-o")
+              << (options.outputTemplate.isEmpty() ? defaultOutputTemplate() : options.outputTemplate)
+              << QStringLiteral("--windows-filenames") << QStringLiteral("--no-mtime")
+              << QStringLiteral("--no-playlist");
+
+    arguments << QStringLiteral("-f") << selectorFor(options);
+    if (options.quality == QualityPreset::AudioOnly && options.formatSpec.isEmpty()) {
+        arguments << QStringLiteral("-x");
+        if (options.audioFormat != AudioFormat::None) {
+            arguments << QStringLiteral("--audio-format") << audioFormatId(options.audioFormat)
+                      << QStringLiteral("--audio-quality") << QStringLiteral("0");
+        }
+    } else if (options.container != Container::Auto) {
+        const QString container = containerId(options.container);
+        // Sorting by extension picks streams the container takes as they are, so merging needs no re-encode.
+        if (options.container == Container::Mp4)
+            arguments << QStringLiteral("-S") << QStringLiteral("ext:mp4:m4a");
+        else if (options.container == Container::Webm)
+            arguments << QStringLiteral("-S") << QStringLiteral("ext:webm:webm");
+        arguments << QStringLiteral("--merge-output-format") << container << QStringLiteral("--remux-video")
+                  << container;
+    }
+
+    if (!infoJsonPath.isEmpty())
+        arguments << QStringLiteral("--load-info-json") << infoJsonPath;
+    else
+        arguments << QStringLiteral("--") << request.url;
+    return arguments;
+}
+
+} // namespace Gravity

@@ -1,0 +1,75 @@
+#include "testhelpers.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QThread>
+
+namespace GravityTest {
+
+QList<qint64> processesMatching(const QString &needle)
+{
+    QList<qint64> pids;
+    const qint64 self = QCoreApplication::applicationPid();
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric || pid == self)
+            continue;
+        QFile file(QStringLiteral("/proc/") + entry + QStringLiteral("/cmdline"));
+        if (!file.open(QIODevice::ReadOnly))
+            continue; // gone already, or not ours to read
+        QByteArray raw = file.readAll(); // procfs reports size 0, so read to EOF
+        raw.replace('\0', ' ');
+        if (QString::fromLocal8Bit(raw).trimmed().contains(needle))
+            pids.append(pid);
+    }
+    return pids;
+}
+
+bool waitNoProcessesMatching(const QString &needle, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        if (processesMatching(needle).isEmpty())
+            return true;
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents();
+        QThread::msleep(50);
+    }
+}
+
+QStringList probeStreams(const QString &mediaFile)
+{
+    QProcess ffprobe;
+    ffprobe.start(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"),
+                                              QStringLiteral("-show_entries"),
+                                              QStringLiteral("stream=index,codec_type,width,height"),
+                                              QStringLiteral("-of"), QStringLiteral("csv=p=0"), mediaFile});
+    if (!ffprobe.waitForFinished(30000) || ffprobe.exitStatus() != QProcess::NormalExit
+        || ffprobe.exitCode() != 0)
+        return {};
+    // "0,video,640,360" and "1,audio" become "video:640x360" and "audio". MPEG-TS lists each stream twice
+    // (once under its program), hence the index.
+    QStringList streams;
+    QSet<QString> seen;
+    const QStringList lines = QString::fromUtf8(ffprobe.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        const QStringList fields = line.trimmed().split(u',', Qt::SkipEmptyParts);
+        if (fields.size() < 2 || seen.contains(fields.at(0)))
+            continue;
+        seen.insert(fields.at(0));
+        if (fields.size() >= 4)
+            streams.append(fields.at(1) + u':' + fields.at(2) + u'x' + fields.at(3));
+        else
+            streams.append(fields.at(1));
+    }
+    return streams;
+}
+
+} // namespace GravityTest

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace GravityTest {
+
+// Pids of running processes whose command line contains `needle` (reads /proc; empty where there is none).
+[[nodiscard]] QList<qint64> processesMatching(const QString &needle);
+// Waits (spinning the event loop) until no process matches `needle`, up to timeoutMs. True when none is left.
+[[nodiscard]] bool waitNoProcessesMatching(const QString &needle, int timeoutMs = 5000);
+// Streams in a media file as "video:640x360" / "audio" lines, from the real ffprobe.
+[[nodiscard]] QStringList probeStreams(const QString &mediaFile);
+
+#ifdef GRAVITY_TEST_DATA
+// Absolute path of a file under tests/data. Inline because GRAVITY_TEST_DATA is defined for each test
+// executable, not for this library.
+[[nodiscard]] inline QString testDataPath(const QString &relative)
+{
+    return QStringLiteral(GRAVITY_TEST_DATA) + u'/' + relative;
+}
+#endif
+
+} // namespace GravityTest
