@@ -36,6 +36,9 @@ constexpr std::array Patterns{
     Pattern{"no video formats found", ErrorKind::FormatUnavailable},
     Pattern{"unsupported url", ErrorKind::UnsupportedUrl},
     Pattern{"is not a valid url", ErrorKind::UnsupportedUrl},
+    // A private video says "Sign in if you've been granted access" and yt-dlp appends its cookie hint, but
+    // for almost everyone it is simply not there to download.
+    Pattern{"private video", ErrorKind::Unavailable},
     Pattern{"sign in to confirm", ErrorKind::LoginRequired},
     Pattern{"login required", ErrorKind::LoginRequired},
     Pattern{"requires authentication", ErrorKind::LoginRequired},
@@ -46,15 +49,17 @@ constexpr std::array Patterns{
     Pattern{"members-only", ErrorKind::LoginRequired},
     Pattern{"age-restricted", ErrorKind::LoginRequired},
     Pattern{"inappropriate for some users", ErrorKind::LoginRequired},
+    Pattern{"requires payment", ErrorKind::LoginRequired},
     Pattern{"not available in your country", ErrorKind::GeoBlocked},
     Pattern{"geo restriction", ErrorKind::GeoBlocked},
     Pattern{"geo-restricted", ErrorKind::GeoBlocked},
     Pattern{"not available from your location", ErrorKind::GeoBlocked},
+    Pattern{"made this video available in your country", ErrorKind::GeoBlocked}, // YouTube's own wording
+    Pattern{"vpn or a proxy", ErrorKind::GeoBlocked}, // the advice yt-dlp adds to every geo restriction
     Pattern{"地区", ErrorKind::GeoBlocked},
-    Pattern{"is live", ErrorKind::LiveNotSupported},
+    Pattern{" is live", ErrorKind::LiveNotSupported}, // not "This live stream recording is not available"
     Pattern{"live event will begin", ErrorKind::LiveNotSupported},
     Pattern{"premieres in", ErrorKind::LiveNotSupported},
-    Pattern{"private video", ErrorKind::Unavailable},
     Pattern{"video unavailable", ErrorKind::Unavailable},
     Pattern{"has been removed", ErrorKind::Unavailable},
     Pattern{"been terminated", ErrorKind::Unavailable},

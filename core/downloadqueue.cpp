@@ -1,5 +1,7 @@
 #include "downloadqueue.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 
 #include <algorithm>
@@ -147,9 +149,15 @@ void DownloadQueue::stopAll()
             task->kill();
         }
     }
-    QEventLoop loop;
-    for (int i = 0; i < 60 && std::any_of(tasks.cbegin(), tasks.cend(), [](const DownloadTask *t) { return t->isActive(); }); ++i)
-        loop.processEvents(QEventLoop::ExcludeUserInputEvents, 50);
+    // processEvents() returns at once when nothing is pending, so a ticking timer keeps the wait awake.
+    const auto anyActive = [&tasks] {
+        return std::any_of(tasks.cbegin(), tasks.cend(), [](const DownloadTask *t) { return t->isActive(); });
+    };
+    QTimer tick;
+    tick.start(20);
+    const QDeadlineTimer deadline(5000);
+    while (anyActive() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::ExcludeUserInputEvents);
 }
 
 void DownloadQueue::setMaxConcurrent(int count)

@@ -332,10 +332,13 @@ void DownloadTask::removePartialFiles()
         // single stream may be a file that was already there before this download, so it stays.
         if (m_progress.streamCount > 1)
             QFile::remove(base);
-        const QStringList fragments = info.absoluteDir().entryList(
-            {info.fileName() + QStringLiteral(".part-Frag*")}, QDir::Files | QDir::Hidden);
-        for (const QString &fragment : fragments)
-            QFile::remove(info.absoluteDir().filePath(fragment));
+        // Not a name filter: titles hold '[' and ']', which wildcards would read as character classes.
+        const QString fragmentPrefix = info.fileName() + QStringLiteral(".part-Frag");
+        const QStringList siblings = info.absoluteDir().entryList(QDir::Files | QDir::Hidden);
+        for (const QString &sibling : siblings) {
+            if (sibling.startsWith(fragmentPrefix))
+                QFile::remove(info.absoluteDir().filePath(sibling));
+        }
     }
     m_streamFiles.clear();
 }

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <array>
 
 namespace Gravity {
@@ -120,22 +121,20 @@ std::optional<OutputRecord> textRecord(OutputRecord::Kind kind, QByteArrayView t
 
 QList<QByteArrayView> splitRecords(QByteArrayView line)
 {
+    // yt-dlp runs together only its JSON records (postprocess progress on stderr), so a new record starts
+    // where one of ours or an ERROR/WARNING line follows a closing brace. A prefix anywhere else is text (a
+    // title, a path) and must not cut it. One pass over the braces: linear in the line's length.
+    static constexpr std::array Followers{QByteArrayView("ERROR:"), QByteArrayView("WARNING:")};
     QList<QByteArrayView> records;
     qsizetype start = 0;
-    qsizetype searchFrom = 0;
-    while (true) {
-        qsizetype next = -1;
-        for (const QByteArrayView prefix : AllPrefixes) {
-            const qsizetype found = line.indexOf(prefix, searchFrom);
-            if (found >= 0 && (next < 0 || found < next))
-                next = found;
+    for (qsizetype brace = line.indexOf('}'); brace >= 0; brace = line.indexOf('}', brace + 1)) {
+        const QByteArrayView rest = line.sliced(brace + 1);
+        const auto startsRest = [&rest](QByteArrayView prefix) { return rest.startsWith(prefix); };
+        if (std::any_of(AllPrefixes.begin(), AllPrefixes.end(), startsRest) ||
+            std::any_of(Followers.begin(), Followers.end(), startsRest)) {
+            records.append(line.sliced(start, brace + 1 - start));
+            start = brace + 1;
         }
-        if (next < 0)
-            break;
-        if (next > start)
-            records.append(line.sliced(start, next - start));
-        start = next;
-        searchFrom = next + 1;
     }
     if (start < line.size())
         records.append(line.sliced(start));

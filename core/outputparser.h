@@ -53,7 +53,7 @@ struct OutputRecord
 };
 
 // Splits one line of output into records: yt-dlp writes some records without a newline (its postprocess
-// progress on stderr runs them together), so a record starts at every Gravity prefix as well.
+// progress on stderr runs them together), so a record also starts where a prefix follows a JSON record.
 [[nodiscard]] QList<QByteArrayView> splitRecords(QByteArrayView line);
 
 // Reads one record; nullopt for anything that is not one of ours or an ERROR/WARNING line, and for records

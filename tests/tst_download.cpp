@@ -1,0 +1,306 @@
+// Downloads with the real yt-dlp and ffmpeg from the loopback server: presets, exact ids, audio, containers,
+// info reuse, and every way a download can go wrong.
+
+#include "downloadqueue.h"
+#include "infojsonparser.h"
+#include "integrationfixture.h"
+#include "prober.h"
+#include "testhelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Gravity;
+using namespace GravityTest;
+using namespace Qt::StringLiterals;
+
+class TestDownload : public QObject
+{
+    Q_OBJECT
+
+private:
+    IntegrationFixture m_fixture;
+
+    MediaInfo probe(const QString &url)
+    {
+        Prober prober(m_fixture.config());
+        QSignalSpy finished(&prober, &Prober::finished);
+        prober.start(url);
+        if (!finished.wait(60000))
+            return {};
+        const ProbeResult result = finished.at(0).at(0).value<ProbeResult>();
+        return result.info.value_or(MediaInfo{});
+    }
+
+    static DownloadRequest requestFor(const QString &url, const QString &dir, QualityPreset quality)
+    {
+        DownloadRequest request;
+        request.url = url;
+        request.options.quality = quality;
+        request.options.outputDir = dir;
+        return request;
+    }
+
+    static DownloadRequest withInfo(DownloadRequest request, const MediaInfo &info)
+    {
+        request.infoJson = info.rawJson;
+        request.infoFetchedAt = QDateTime::currentDateTimeUtc();
+        request.title = info.title;
+        return request;
+    }
+
+    // Runs one download to its end; the stages it went through are collected on the way.
+    DownloadProgress download(const DownloadRequest &request, QList<DownloadStage> *stages = nullptr,
+                              EngineConfig config = {})
+    {
+        if (config.infoCacheDir.isEmpty())
+            config = m_fixture.config();
+        // Every change of the task is watched: the queue's coalesced signal may skip a merge that takes a few
+        // milliseconds. Stages come from yt-dlp's output, so connecting after enqueue() misses none; a failure
+        // before yt-dlp starts ends the task inside enqueue(), which the spy has already seen.
+        DownloadQueue queue(config);
+        QSignalSpy finished(&queue, &DownloadQueue::taskFinished);
+        const quint64 id = queue.enqueue(request);
+        const DownloadTask *task = queue.task(id);
+        connect(task, &DownloadTask::changed, this, [task, stages] {
+            const DownloadStage stage = task->progress().stage;
+            if (stages && stage != DownloadStage::None && (stages->isEmpty() || stages->last() != stage))
+                stages->append(stage);
+        });
+        if (finished.isEmpty() && !finished.wait(120000))
+            return {};
+        return queue.task(id)->progress();
+    }
+
+    static QStringList filesIn(const QString &dir)
+    {
+        return QDir(dir).entryList(QDir::Files | QDir::Hidden);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        m_fixture.server().clearFaults();
+        m_fixture.server().setThrottle(0);
+    }
+
+    void the360pPresetMergesVideoAndAudioFromHls()
+    {
+        const QString url = m_fixture.url(u"hls/master.m3u8"_s);
+        const MediaInfo info = probe(url);
+        QVERIFY(!info.rawJson.isEmpty());
+        const QString dir = m_fixture.scratch(u"preset360"_s);
+        QList<DownloadStage> stages;
+        const DownloadProgress result =
+            download(withInfo(requestFor(url, dir, QualityPreset::P360), info), &stages);
+        QCOMPARE(result.state, DownloadState::Completed);
+        QVERIFY(result.filePath.startsWith(dir));
+        QVERIFY(result.filePath.endsWith(u".mp4"_s));
+        QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
+        QCOMPARE(result.fileSize, QFileInfo(result.filePath).size());
+        QCOMPARE(result.streamCount, 2);
+        QVERIFY2(stages.contains(DownloadStage::Merging), "the merge was never shown");
+        // Only the merged file is left: no intermediate streams, no .part files.
+        QCOMPARE(filesIn(dir), QStringList{QFileInfo(result.filePath).fileName()});
+    }
+
+    void explicitIdsArePassedAsChosen()
+    {
+        const QString url = m_fixture.url(u"hls/master.m3u8"_s);
+        const MediaInfo info = probe(url);
+        QString video720;
+        QString audio;
+        for (const MediaFormat &format : info.formats) {
+            if (format.height == 720)
+                video720 = format.formatId;
+            if (format.hasAudio() && !format.hasVideo())
+                audio = format.formatId;
+        }
+        QVERIFY(!video720.isEmpty() && !audio.isEmpty());
+        DownloadRequest request = withInfo(requestFor(url, m_fixture.scratch(u"explicit"_s), QualityPreset::Best), info);
+        request.options.formatSpec = video720 + u'+' + audio;
+        const DownloadProgress result = download(request);
+        QCOMPARE(result.state, DownloadState::Completed);
+        QCOMPARE(result.resolvedFormat, request.options.formatSpec);
+        QCOMPARE(probeStreams(result.filePath), QStringList({u"video:1280x720"_s, u"audio"_s}));
+    }
+
+    void audioOnlyIsExtractedToMp3()
+    {
+        const QString url = m_fixture.url(u"page.html"_s);
+        DownloadRequest request = requestFor(url, m_fixture.scratch(u"mp3"_s), QualityPreset::AudioOnly);
+        request.options.audioFormat = AudioFormat::Mp3;
+        QList<DownloadStage> stages;
+        const DownloadProgress result = download(request, &stages);
+        QCOMPARE(result.state, DownloadState::Completed);
+        QVERIFY(result.filePath.endsWith(u".mp3"_s));
+        QCOMPARE(probeStreams(result.filePath), QStringList{u"audio"_s});
+        QVERIFY(stages.contains(DownloadStage::Converting));
+    }
+
+    void theMkvContainerIsHonoured()
+    {
+        DownloadRequest request =
+            requestFor(m_fixture.url(u"hls/master.m3u8"_s), m_fixture.scratch(u"mkv"_s), QualityPreset::P360);
+        request.options.container = Container::Mkv;
+        const DownloadProgress result = download(request);
+        QCOMPARE(result.state, DownloadState::Completed);
+        QVERIFY(result.filePath.endsWith(u".mkv"_s));
+        QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
+    }
+
+    void freshInfoIsReusedWithoutFetchingThePageAgain()
+    {
+        const QString url = m_fixture.url(u"page.html"_s) + u"?reuse"_s;
+        const MediaInfo info = probe(url);
+        const int pageRequests = m_fixture.server().requestCount(u"page.html"_s);
+        const DownloadProgress result =
+            download(withInfo(requestFor(url, m_fixture.scratch(u"reuse"_s), QualityPreset::Best), info));
+        QCOMPARE(result.state, DownloadState::Completed);
+        QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), pageRequests);
+    }
+
+    void staleInfoIsNotTrustedAndThePageIsReadAgain()
+    {
+        const QString url = m_fixture.url(u"page.html"_s) + u"?stale"_s;
+        const MediaInfo info = probe(url);
+        const int pageRequests = m_fixture.server().requestCount(u"page.html"_s);
+        DownloadRequest request = withInfo(requestFor(url, m_fixture.scratch(u"stale"_s), QualityPreset::Best), info);
+        request.infoFetchedAt = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+        QCOMPARE(download(request).state, DownloadState::Completed);
+        QVERIFY(m_fixture.server().requestCount(u"page.html"_s) > pageRequests);
+    }
+
+    void bilibiliShapedInfoDownloadsWithLoadInfoJson()
+    {
+        // Bilibili's DASH tiers, with their format ids and notes, pointing at media on the loopback server.
+        QFile file(testDataPath(u"info/bilibili-video.json"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject info = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray formats = info.value(u"formats"_s).toArray();
+        for (qsizetype i = 0; i < formats.size(); ++i) {
+            QJsonObject format = formats.at(i).toObject();
+            const bool audioOnly = format.value(u"vcodec"_s).toString() == u"none"_s;
+            format.insert(u"url"_s, m_fixture.url(audioOnly ? u"dash/audio.m4a"_s : u"dash/video360.mp4"_s));
+            format.insert(u"protocol"_s, u"http"_s);
+            formats.replace(i, format);
+        }
+        info.insert(u"formats"_s, formats);
+        info.remove(u"requested_formats"_s);
+        const QString dir = m_fixture.scratch(u"bilibili"_s);
+        const QString infoPath = QDir(dir).filePath(u"bili.info.json"_s);
+        QFile out(infoPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(info).toJson(QJsonDocument::Compact));
+        out.close();
+        QVERIFY(parseInfoJson(QJsonDocument(info).toJson()).info->platform == Platform::Bilibili);
+
+        DownloadRequest request = requestFor({}, dir, QualityPreset::P360);
+        request.infoJsonFile = infoPath;
+        request.platform = Platform::Bilibili;
+        const DownloadProgress result = download(request);
+        QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
+        QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
+        QVERIFY(result.resolvedFormat.contains(u'+'));
+    }
+
+    void cancelMidDownloadStopsEverythingAndCleansUp()
+    {
+        m_fixture.server().setThrottle(300 * 1024);
+        const QString dir = m_fixture.scratch(u"cancel"_s);
+        DownloadQueue queue(m_fixture.config());
+        QSignalSpy finished(&queue, &DownloadQueue::taskFinished);
+        const quint64 id = queue.enqueue(requestFor(m_fixture.url(u"slow.html"_s), dir, QualityPreset::Best));
+        QTRY_VERIFY_WITH_TIMEOUT(queue.task(id)->progress().downloadedBytes > 0, 60000);
+        QVERIFY(!processesMatching(dir).isEmpty());
+        queue.cancel(id);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(queue.task(id)->progress().state, DownloadState::Cancelled);
+        QVERIFY2(waitNoProcessesMatching(dir), "yt-dlp outlived the cancel");
+        QVERIFY2(filesIn(dir).isEmpty(), qPrintable(filesIn(dir).join(u", "_s)));
+    }
+
+    void aStalledServerIsCaughtByTheWatchdog()
+    {
+        m_fixture.server().setFault(u"slow.mp4"_s, LoopbackServer::Fault::StallAfter, 200 * 1024);
+        EngineConfig config = m_fixture.config();
+        config.stallTimeoutSec = 3;
+        const QString dir = m_fixture.scratch(u"stall"_s);
+        const DownloadProgress result =
+            download(requestFor(m_fixture.url(u"slow.html"_s), dir, QualityPreset::Best), nullptr, config);
+        QCOMPARE(result.state, DownloadState::Failed);
+        QCOMPARE(result.error.kind, ErrorKind::TimedOut);
+        QVERIFY(waitNoProcessesMatching(dir));
+    }
+
+    void httpErrorsOnTheMediaFailTheDownload_data()
+    {
+        QTest::addColumn<LoopbackServer::Fault>("fault");
+        QTest::newRow("404 on the video file") << LoopbackServer::Fault::NotFound;
+        QTest::newRow("403 on the video file") << LoopbackServer::Fault::Forbidden;
+    }
+
+    void httpErrorsOnTheMediaFailTheDownload()
+    {
+        QFETCH(LoopbackServer::Fault, fault);
+        const QString url = m_fixture.url(u"page.html"_s);
+        const MediaInfo info = probe(url);
+        m_fixture.server().setFault(u"clip.mp4"_s, fault);
+        const DownloadProgress result =
+            download(withInfo(requestFor(url, m_fixture.scratch(u"http"_s), QualityPreset::Best), info));
+        QCOMPARE(result.state, DownloadState::Failed);
+        QCOMPARE(result.error.kind, ErrorKind::HttpError);
+        QVERIFY(!errorKindText(result.error.kind).isEmpty());
+    }
+
+    void anUnwritableFolderFailsBeforeDownloading()
+    {
+        // A path through a regular file cannot be created, even by root (CI runs as root).
+        const QString blocker = QDir(m_fixture.scratch(u"unwritable"_s)).filePath(u"file"_s);
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const int before = m_fixture.server().requestCount(u"clip.mp4"_s);
+        const DownloadProgress result =
+            download(requestFor(m_fixture.url(u"page.html"_s), blocker + u"/sub"_s, QualityPreset::Best));
+        QCOMPARE(result.state, DownloadState::Failed);
+        QCOMPARE(result.error.kind, ErrorKind::NotWritable);
+        QCOMPARE(m_fixture.server().requestCount(u"clip.mp4"_s), before);
+    }
+
+    void missingToolsAreNamed_data()
+    {
+        QTest::addColumn<bool>("ytDlp");
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::newRow("yt-dlp not found") << true << ErrorKind::YtDlpMissing;
+        QTest::newRow("ffmpeg not found for a merge") << false << ErrorKind::FfmpegMissing;
+    }
+
+    void missingToolsAreNamed()
+    {
+        QFETCH(bool, ytDlp);
+        QFETCH(ErrorKind, kind);
+        EngineConfig config = m_fixture.config();
+        (ytDlp ? config.ytDlpPath : config.ffmpegPath) = u"/nonexistent/tool"_s;
+        const DownloadProgress result = download(
+            requestFor(m_fixture.url(u"hls/master.m3u8"_s), m_fixture.scratch(u"tools"_s), QualityPreset::P360),
+            nullptr, config);
+        QCOMPARE(result.state, DownloadState::Failed);
+        QCOMPARE(result.error.kind, kind);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownload)
+#include "tst_download.moc"

@@ -1,0 +1,267 @@
+// gravity-downloader --headless, end to end: the real binary, the real yt-dlp and ffmpeg, the loopback server.
+
+#include "integrationfixture.h"
+#include "testhelpers.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace GravityTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QList<QJsonObject> events; // with --json
+    [[nodiscard]] QStringList eventNames() const
+    {
+        QStringList names;
+        for (const QJsonObject &event : events)
+            names << event.value(u"event"_s).toString();
+        return names;
+    }
+    [[nodiscard]] QJsonObject first(const QString &name) const
+    {
+        for (const QJsonObject &event : events) {
+            if (event.value(u"event"_s).toString() == name)
+                return event;
+        }
+        return {};
+    }
+};
+
+} // namespace
+
+class TestHeadless : public QObject
+{
+    Q_OBJECT
+
+private:
+    IntegrationFixture m_fixture;
+
+    static Run run(const QStringList &arguments, int timeoutMs = 120000)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_CACHE_HOME"_s, QDir::tempPath() + u"/gravity-headless-test-cache"_s);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(GRAVITY_APP_PATH), arguments);
+        Run result;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        for (const QByteArray &line : result.out.split('\n')) {
+            const QJsonDocument document = QJsonDocument::fromJson(line);
+            if (document.isObject())
+                result.events << document.object();
+        }
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        m_fixture.server().clearFaults();
+        m_fixture.server().setThrottle(0);
+    }
+
+    void quality360FromTheHlsMasterLeavesA360pMp4WithAudio()
+    {
+        const QString dir = m_fixture.scratch(u"cli360"_s);
+        const Run result =
+            run({u"--headless"_s, u"-q"_s, u"360"_s, u"-o"_s, dir, m_fixture.url(u"hls/master.m3u8"_s)});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QStringList files = QDir(dir).entryList({u"*.mp4"_s}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(probeStreams(QDir(dir).filePath(files.first())), QStringList({u"video:640x360"_s, u"audio"_s}));
+        QVERIFY(result.out.contains("Finished"));
+    }
+
+    void jsonEventsComeInOrderAndAcceptedBeforeAnyNetworkWork()
+    {
+        const QString dir = m_fixture.scratch(u"clijson"_s);
+        const int before = m_fixture.server().requestCount(u"page.html"_s);
+        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, m_fixture.url(u"page.html"_s)});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList names = result.eventNames();
+        QCOMPARE(names.first(), u"accepted"_s);
+        QVERIFY(names.indexOf(u"info"_s) > names.indexOf(u"accepted"_s));
+        QVERIFY(names.indexOf(u"finished"_s) > names.indexOf(u"info"_s));
+        QCOMPARE(names.last(), u"done"_s);
+        QCOMPARE(result.first(u"accepted"_s).value(u"platform"_s).toString(), u"other"_s);
+        QVERIFY(result.first(u"info"_s).value(u"info"_s).toObject().value(u"formats"_s).isArray());
+        const QString path = result.first(u"finished"_s).value(u"path"_s).toString();
+        QVERIFY(QFileInfo::exists(path));
+        QCOMPARE(qint64(result.first(u"finished"_s).value(u"size"_s).toDouble()), QFileInfo(path).size());
+        // One parse of the page; the download reused it.
+        QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before + 1);
+    }
+
+    void rejectedInputsAreReportedWithAReasonAndExit2_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("an ftp link") << u"ftp://example.org/video.mp4"_s << u"not-http"_s;
+        QTest::newRow("an option smuggled as a URL") << u"--exec=touch /tmp/pwned"_s << u"option"_s;
+        QTest::newRow("a file path") << u"file:///etc/passwd"_s << u"not-http"_s;
+        QTest::newRow("a host with no dot") << u"http://intranet/video"_s << u"bad-host"_s;
+    }
+
+    void rejectedInputsAreReportedWithAReasonAndExit2()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, reason);
+        const Run result = run({u"--headless"_s, u"--json"_s, u"--"_s, input});
+        QCOMPARE(result.exitCode, 2);
+        const QJsonObject rejected = result.first(u"rejected"_s);
+        QCOMPARE(rejected.value(u"reason"_s).toString(), reason);
+        QVERIFY(!rejected.value(u"message"_s).toString().isEmpty());
+        QVERIFY(!result.eventNames().contains(u"info"_s));
+    }
+
+    void aGoodAndABadUrlTogetherStillDownloadTheGoodOne()
+    {
+        const QString dir = m_fixture.scratch(u"climixed"_s);
+        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--"_s, u"javascript:alert(1)"_s,
+                                m_fixture.url(u"clip1.mp4"_s)});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.eventNames().contains(u"finished"_s));
+        QCOMPARE(result.eventNames().indexOf(u"rejected"_s), 0);
+    }
+
+    void aMissingYtDlpExits3()
+    {
+        const Run result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, u"/nonexistent/yt-dlp"_s,
+                                m_fixture.url(u"page.html"_s)});
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.first(u"failed"_s).value(u"error"_s).toString(), u"yt-dlp-missing"_s);
+    }
+
+    void aPageThatCannotBeParsedExits4()
+    {
+        const Run result = run({u"--headless"_s, u"--json"_s, m_fixture.url(u"no-such-page.html"_s)});
+        QCOMPARE(result.exitCode, 4);
+        const QJsonObject failed = result.first(u"failed"_s);
+        QCOMPARE(failed.value(u"stage"_s).toString(), u"parse"_s);
+        QCOMPARE(failed.value(u"error"_s).toString(), u"http-error"_s);
+    }
+
+    void aDownloadThatFailsExits1()
+    {
+        m_fixture.server().setFault(u"clip.mp4"_s, LoopbackServer::Fault::NotFound);
+        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, m_fixture.scratch(u"clifail"_s),
+                                m_fixture.url(u"page.html"_s)});
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.first(u"failed"_s).value(u"stage"_s).toString(), u"download"_s);
+    }
+
+    void printInfoListsFormatsAndDownloadsNothing()
+    {
+        const QString dir = m_fixture.scratch(u"cliinfo"_s);
+        QDir::setCurrent(dir);
+        const Run result = run({u"--print-info"_s, m_fixture.url(u"hls/master.m3u8"_s)});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("1280x720"));
+        QVERIFY(result.out.contains("640x360"));
+        QVERIFY(QDir(dir).entryList(QDir::Files).isEmpty());
+    }
+
+    void aFeedDownloadsEveryEntry()
+    {
+        const QString dir = m_fixture.scratch(u"clifeed"_s);
+        const Run result = run({u"--headless"_s, u"--json"_s, u"-j"_s, u"2"_s, u"-o"_s, dir, m_fixture.url(u"feed.xml"_s)});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.eventNames().count(u"finished"_s), 3);
+        QCOMPARE(QDir(dir).entryList({u"*.mp4"_s}, QDir::Files).size(), 3);
+    }
+
+    void loadInfoJsonDownloadsWithoutReadingThePage()
+    {
+        const QString dir = m_fixture.scratch(u"cliload"_s);
+        // Save the info the way a user would, with yt-dlp itself.
+        QProcess ytDlp;
+        ytDlp.start(u"yt-dlp"_s, {u"--ignore-config"_s, u"--no-warnings"_s, u"-J"_s, u"--"_s,
+                                   m_fixture.url(u"page.html"_s)});
+        QVERIFY(ytDlp.waitForFinished(60000));
+        const QString infoPath = QDir(dir).filePath(u"saved.info.json"_s);
+        QFile info(infoPath);
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(ytDlp.readAllStandardOutput());
+        info.close();
+        const int before = m_fixture.server().requestCount(u"page.html"_s);
+        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--load-info-json"_s, infoPath});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(QFileInfo::exists(result.first(u"finished"_s).value(u"path"_s).toString()));
+        QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before);
+    }
+
+    void ctrlCStopsDownloadsAndTheirProcesses()
+    {
+        m_fixture.server().setThrottle(200 * 1024);
+        const QString dir = m_fixture.scratch(u"clisigint"_s);
+        QProcess process;
+        process.start(QStringLiteral(GRAVITY_APP_PATH),
+                      {u"--headless"_s, u"--json"_s, u"-o"_s, dir, m_fixture.url(u"slow.html"_s)});
+        QVERIFY(process.waitForStarted());
+        QByteArray output; // QTRY evaluates once more at the end: what was read must be kept
+        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("\"downloading\""), 60000);
+        QVERIFY(!processesMatching(dir).isEmpty());
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY2(waitNoProcessesMatching(dir), "yt-dlp or ffmpeg outlived Ctrl-C");
+    }
+
+    void badUsageExits2_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("an unknown quality") << QStringList{u"--headless"_s, u"-q"_s, u"999"_s, u"https://example.org/v"_s};
+        QTest::newRow("an unknown option") << QStringList{u"--headless"_s, u"--frobnicate"_s};
+        QTest::newRow("nothing to download") << QStringList{u"--headless"_s};
+        QTest::newRow("an unknown audio format") << QStringList{u"--headless"_s, u"-a"_s, u"wav"_s, u"https://example.org/v"_s};
+    }
+
+    void badUsageExits2()
+    {
+        QFETCH(QStringList, arguments);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(!result.err.isEmpty());
+    }
+
+    void versionAndHelpAnswerWithoutAWindow()
+    {
+        const Run version = run({u"--version"_s});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(GRAVITY_VERSION));
+        const Run help = run({u"--help"_s});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--headless"));
+        QVERIFY(help.out.contains("--load-info-json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

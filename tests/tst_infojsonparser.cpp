@@ -460,10 +460,11 @@ void TestInfoJsonParser::formatKinds_data()
     QTest::newRow("an HLS audio group says only that there is no video")
         << u"none"_s << QString() << -1 << false << true;
     QTest::newRow("a storyboard has neither") << u"none"_s << u"none"_s << 90 << false << false;
-    QTest::newRow("an unknown codec with a height is video")
-        << QString() << QString() << 720 << true << false;
-    QTest::newRow("unknown codecs and no height are neither")
-        << QString() << QString() << -1 << false << false;
+    // Like yt-dlp: a format that names no codec at all may hold both streams.
+    QTest::newRow("unknown codecs with a height may hold video and audio")
+        << QString() << QString() << 720 << true << true;
+    QTest::newRow("unknown codecs and no height may hold video and audio")
+        << QString() << QString() << -1 << true << true;
 }
 
 void TestInfoJsonParser::formatKinds()
@@ -480,7 +481,7 @@ void TestInfoJsonParser::formatKinds()
 
     MediaInfo info;
     info.formats.append(format);
-    QCOMPARE(info.maxHeight(), format.hasVideo() ? height : 0);
+    QCOMPARE(info.maxHeight(), format.hasVideo() ? qMax(0, height) : 0);
 }
 
 void TestInfoJsonParser::errors_data()

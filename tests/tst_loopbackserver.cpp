@@ -201,15 +201,15 @@ void TestLoopbackServer::contentTypeFollowsTheExtension_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QByteArray>("type");
     QTest::newRow("mp4 is video/mp4") << QStringLiteral("a.mp4") << QByteArray("video/mp4");
-    QTest::newRow("m3u8 is an Apple playlist") << QStringLiteral("a.m3u8")
-                                               << QByteArray("application/vnd.apple.mpegurl");
+    QTest::newRow("m3u8 is an Apple playlist")
+        << QStringLiteral("a.m3u8") << QByteArray("application/vnd.apple.mpegurl");
     QTest::newRow("ts is MPEG-TS") << QStringLiteral("a.ts") << QByteArray("video/mp2t");
     QTest::newRow("html is UTF-8 HTML") << QStringLiteral("a.html") << QByteArray("text/html; charset=utf-8");
     QTest::newRow("xml is an RSS feed") << QStringLiteral("a.xml") << QByteArray("application/rss+xml");
     QTest::newRow("json is JSON") << QStringLiteral("a.json") << QByteArray("application/json");
     QTest::newRow("m4a is audio/mp4") << QStringLiteral("a.m4a") << QByteArray("audio/mp4");
-    QTest::newRow("anything else is octet-stream") << QStringLiteral("a.bin")
-                                                   << QByteArray("application/octet-stream");
+    QTest::newRow("anything else is octet-stream")
+        << QStringLiteral("a.bin") << QByteArray("application/octet-stream");
 }
 
 void TestLoopbackServer::contentTypeFollowsTheExtension()
@@ -246,15 +246,15 @@ void TestLoopbackServer::rangeReturnsExactlyThoseBytes()
     QCOMPARE(qint64(got.body.size()), last - first + 1);
     QVERIFY(got.body == m_data.mid(first, last - first + 1));
     QCOMPARE(got.headers.value("content-range"),
-             QByteArray("bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
-                        + QByteArray::number(kDataSize)));
+             QByteArray("bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/' +
+                        QByteArray::number(kDataSize)));
     QCOMPARE(got.headers.value("content-length"), QByteArray::number(last - first + 1));
 }
 
 void TestLoopbackServer::rangePastTheEndIs416()
 {
-    const Fetched got =
-        fetch(m_server->url(QStringLiteral("data.bin")), "GET", "bytes=" + QByteArray::number(kDataSize) + '-');
+    const Fetched got = fetch(m_server->url(QStringLiteral("data.bin")), "GET",
+                              "bytes=" + QByteArray::number(kDataSize) + '-');
     QVERIFY(got.finished);
     QCOMPARE(got.status, 416);
     QCOMPARE(got.headers.value("content-range"), QByteArray("bytes */" + QByteArray::number(kDataSize)));
@@ -301,14 +301,15 @@ void TestLoopbackServer::baseIsSubstitutedInTextFiles_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("expected"); // with %BASE% standing for the base URL
     QTest::addColumn<bool>("substituted");
-    QTest::newRow("html page") << QStringLiteral("page.html") << QStringLiteral("<video src=\"%BASE%/clip.mp4\">")
-                               << true;
-    QTest::newRow("rss feed") << QStringLiteral("feed.xml") << QStringLiteral("url=\"%BASE%/clip1.mp4\"") << true;
+    QTest::newRow("html page") << QStringLiteral("page.html")
+                               << QStringLiteral("<video src=\"%BASE%/clip.mp4\">") << true;
+    QTest::newRow("rss feed") << QStringLiteral("feed.xml") << QStringLiteral("url=\"%BASE%/clip1.mp4\"")
+                              << true;
     QTest::newRow("hls playlist") << QStringLiteral("list.m3u8") << QStringLiteral("%BASE%/a.ts\n%BASE%/b.ts")
                                   << true;
     QTest::newRow("json") << QStringLiteral("info.json") << QStringLiteral("\"%BASE%/clip.mp4\"") << true;
-    QTest::newRow("plain text is left alone") << QStringLiteral("plain.txt") << QStringLiteral("{{BASE}}")
-                                              << false;
+    QTest::newRow("plain text is left alone")
+        << QStringLiteral("plain.txt") << QStringLiteral("{{BASE}}") << false;
 }
 
 void TestLoopbackServer::baseIsSubstitutedInTextFiles()
@@ -331,7 +332,8 @@ void TestLoopbackServer::rangeAppliesToTheSubstitutedText()
     const Fetched got = fetch(m_server->url(QStringLiteral("page.html")), "GET", "bytes=12-40");
     QCOMPARE(got.status, 206);
     QCOMPARE(got.body, whole.mid(12, 29));
-    QCOMPARE(got.headers.value("content-range"), QByteArray("bytes 12-40/" + QByteArray::number(whole.size())));
+    QCOMPARE(got.headers.value("content-range"),
+             QByteArray("bytes 12-40/" + QByteArray::number(whole.size())));
 }
 
 void TestLoopbackServer::errorFaultsAnswerTheirStatus_data()
@@ -374,20 +376,47 @@ void TestLoopbackServer::stallAfterSendsExactlyThatMuchThenNothing()
     QVERIFY(!reply->isFinished());
     QVERIFY(received == m_data.left(1000));
     reply->abort();
+
+    // A stalled connection stays open until the server stops, and stopping does not hang on it.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /data.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray response;
+    while (!response.endsWith(m_data.left(1000)) && socket.waitForReadyRead(5000))
+        response += socket.readAll();
+    QVERIFY(response.endsWith(m_data.left(1000)));
+    QVERIFY(!socket.waitForReadyRead(500));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    m_server->stop();
+    QVERIFY(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(5000));
 }
 
 void TestLoopbackServer::resetAfterTruncatesTheBodyWithAnError()
 {
     m_server->setFault(QStringLiteral("data.bin"), Fault::ResetAfter, 5000);
+    // By hand: the promised length in the headers, exactly 5000 bytes of body, then the connection is gone.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /data.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray response;
+    while (socket.waitForReadyRead(5000))
+        response += socket.readAll();
+    response += socket.readAll();
+    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(socket.error(), QAbstractSocket::RemoteHostClosedError);
+    QVERIFY(response.contains(QByteArray("Content-Length: " + QByteArray::number(kDataSize) + "\r\n")));
+    const QByteArray body = response.mid(response.indexOf("\r\n\r\n") + 4);
+    QCOMPARE(body.size(), qsizetype(5000));
+    QVERIFY(body == m_data.left(5000));
+
+    // Through Qt's client: a truncated body. (Qt usually reports RemoteHostClosedError, but now and then
+    // takes the reset for the end of the body, so the truncation is what is checked.)
     const Fetched got = fetch(m_server->url(QStringLiteral("data.bin")));
     QVERIFY(got.finished);
-    QVERIFY(got.error != QNetworkReply::NoError);
     QVERIFY2(got.body.size() <= 5000, QByteArray::number(got.body.size()).constData());
     QVERIFY(got.body == m_data.left(got.body.size()));
-    // The fault is per path: the next request for it fails the same way.
-    const Fetched again = fetch(m_server->url(QStringLiteral("data.bin")));
-    qDebug() << again.finished << again.status << again.error << again.body.size() << m_server->requestCount(QStringLiteral("data.bin"));
-    QVERIFY(again.error != QNetworkReply::NoError);
     QCOMPARE(m_server->requestCount(QStringLiteral("data.bin")), 2);
 }
 
@@ -422,8 +451,9 @@ void TestLoopbackServer::keepAliveServesSeveralRequestsOnOneConnection()
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
     // Pipelined: two requests in one write, answered in order on the same connection.
-    const QByteArray both = rawExchange("GET /plain.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                                        "GET /sub/inner.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    const QByteArray both =
+        rawExchange("GET /plain.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    "GET /sub/inner.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     QCOMPARE(both.count("HTTP/1.1 200 OK"), qsizetype(2));
     QVERIFY(both.endsWith(m_data.left(1000)));
     QCOMPARE(m_server->requestCount(QStringLiteral("plain.txt")), 4);
@@ -454,7 +484,8 @@ void TestLoopbackServer::eightParallelDownloadsAllArriveIntact()
     for (int i = 0; i < 8; ++i) {
         managers.push_back(std::make_unique<QNetworkAccessManager>());
         managers.back()->setProxy(QNetworkProxy::NoProxy);
-        replies.emplace_back(managers.back()->get(QNetworkRequest(m_server->url(QStringLiteral("data.bin")))));
+        replies.emplace_back(
+            managers.back()->get(QNetworkRequest(m_server->url(QStringLiteral("data.bin")))));
     }
     for (const auto &reply : replies) {
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
@@ -476,7 +507,8 @@ void TestLoopbackServer::countsRequestsAndBodyBytes()
     QCOMPARE(m_server->requestCount(QStringLiteral("/data.bin")), 3);
     QCOMPARE(m_server->requestCount(QStringLiteral("plain.txt")), 1);
     QCOMPARE(m_server->requestCount(QStringLiteral("never-asked.mp4")), 0);
-    QCOMPARE(m_server->bytesServed(), kDataSize + 100 + QFileInfo(m_root + QStringLiteral("/plain.txt")).size());
+    QCOMPARE(m_server->bytesServed(),
+             kDataSize + 100 + QFileInfo(m_root + QStringLiteral("/plain.txt")).size());
 }
 
 void TestLoopbackServer::restartsAfterStop()
@@ -498,7 +530,8 @@ void TestLoopbackServer::mediaFixturesExistAndAreValid()
     QVERIFY2(clip.contains(QStringLiteral("audio")), qPrintable(clip.join(u' ')));
     QVERIFY(probeStreams(media + QStringLiteral("/slow.mp4")).contains(QStringLiteral("video:640x360")));
     QVERIFY(QFileInfo(media + QStringLiteral("/slow.mp4")).size() > 6 * 1024 * 1024);
-    QCOMPARE(probeStreams(media + QStringLiteral("/hls/v720_000.ts")), QStringList{QStringLiteral("video:1280x720")});
+    QCOMPARE(probeStreams(media + QStringLiteral("/hls/v720_000.ts")),
+             QStringList{QStringLiteral("video:1280x720")});
     for (const char *name : {"page.html", "slow.html", "feed.xml", "clip1.mp4", "clip2.mp4", "clip3.mp4",
                              "hls/v360.m3u8", "hls/v720.m3u8", "hls/audio.m3u8"})
         QVERIFY2(QFileInfo::exists(media + u'/' + QLatin1String(name)), name);

@@ -1,0 +1,322 @@
+#include "formatselector.h"
+#include "outputparser.h"
+#include "ytdlparguments.h"
+
+#include <QTest>
+
+using namespace Gravity;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Gravity::DownloadOptions)
+
+namespace {
+
+const QString watchUrl = u"https://www.youtube.com/watch?v=dQw4w9WgXcQ"_s;
+
+DownloadRequest requestFor(const QString &url, const DownloadOptions &options = {})
+{
+    DownloadRequest request;
+    request.url = url;
+    request.options = options;
+    if (request.options.outputDir.isEmpty())
+        request.options.outputDir = u"/home/user/Videos"_s;
+    return request;
+}
+
+DownloadOptions optionsFor(QualityPreset quality, AudioFormat audio = AudioFormat::None,
+                           Container container = Container::Auto, const QString &formatSpec = {})
+{
+    DownloadOptions options;
+    options.quality = quality;
+    options.audioFormat = audio;
+    options.container = container;
+    options.formatSpec = formatSpec;
+    return options;
+}
+
+// The value given to an option ("-f" → its selector); a null string when the option is missing.
+QString valueOf(const QStringList &arguments, const QString &option)
+{
+    const qsizetype at = arguments.indexOf(option);
+    return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : QString();
+}
+
+bool containsRun(const QStringList &arguments, const QStringList &run)
+{
+    for (qsizetype i = 0; i + run.size() <= arguments.size(); ++i) {
+        if (arguments.mid(i, run.size()) == run)
+            return true;
+    }
+    return false;
+}
+
+QString prefixed(const char *kind, const char *prefix)
+{
+    return QLatin1String(kind) + QLatin1String(prefix);
+}
+
+} // namespace
+
+class TestYtDlpArguments final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void urlComesLastAfterDoubleDash_data();
+    void urlComesLastAfterDoubleDash();
+    void savedInfoReplacesTheUrl_data();
+    void savedInfoReplacesTheUrl();
+    void recordsGravityReads_data();
+    void recordsGravityReads();
+    void whereFilesGo_data();
+    void whereFilesGo();
+    void formatAndConversion_data();
+    void formatAndConversion();
+    void ffmpegLocation_data();
+    void ffmpegLocation();
+    void probe_data();
+    void probe();
+};
+
+void TestYtDlpArguments::urlComesLastAfterDoubleDash_data()
+{
+    QTest::addColumn<QString>("url");
+
+    QTest::newRow("a YouTube watch link") << watchUrl;
+    QTest::newRow("a Bilibili link") << u"https://www.bilibili.com/video/BV1GJ411x7h7"_s;
+    QTest::newRow("a pasted option that would run a command stays a URL") << u"--exec=rm -rf ~"_s;
+    QTest::newRow("a pasted option that would overwrite a file stays a URL") << u"-o/etc/passwd"_s;
+    QTest::newRow("a pasted option with a space stays one URL") << u"--config-location x"_s;
+    QTest::newRow("a lone dash stays a URL") << u"-"_s;
+    QTest::newRow("a URL with spaces and quotes stays one argument") << u"https://e.org/a b?\"x\"='y'"_s;
+}
+
+void TestYtDlpArguments::urlComesLastAfterDoubleDash()
+{
+    QFETCH(QString, url);
+    for (const QStringList &arguments : {downloadArguments(requestFor(url), {}), probeArguments(url)}) {
+        QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
+        QCOMPARE(arguments.constLast(), url);
+        QCOMPARE(arguments.indexOf(url), arguments.size() - 1); // nowhere else, as option or value
+        QCOMPARE(arguments.at(arguments.size() - 2), u"--"_s);
+        QCOMPARE(arguments.count(u"--"_s), 1);
+    }
+}
+
+void TestYtDlpArguments::savedInfoReplacesTheUrl_data()
+{
+    QTest::addColumn<QString>("infoJsonPath");
+
+    QTest::newRow("a probe's info in the temp folder") << u"/tmp/gravity-abc/info.json"_s;
+    QTest::newRow("a user's file with spaces and Chinese") << u"/home/user/下载/my video.info.json"_s;
+    QTest::newRow("a file named like an option is only a value") << u"--exec=x"_s;
+}
+
+void TestYtDlpArguments::savedInfoReplacesTheUrl()
+{
+    QFETCH(QString, infoJsonPath);
+    const QStringList fromInfo = downloadArguments(requestFor(watchUrl), infoJsonPath);
+    QCOMPARE(fromInfo.constFirst(), u"--ignore-config"_s);
+    QVERIFY(containsRun(fromInfo, {u"--load-info-json"_s, infoJsonPath}));
+    QVERIFY(!fromInfo.contains(u"--"_s));
+    QVERIFY(!fromInfo.contains(watchUrl));
+
+    // Everything else is what a download by URL asks for.
+    const QStringList fromUrl = downloadArguments(requestFor(watchUrl), {});
+    QCOMPARE(fromInfo.mid(0, fromInfo.size() - 2), fromUrl.mid(0, fromUrl.size() - 2));
+}
+
+void TestYtDlpArguments::recordsGravityReads_data()
+{
+    QTest::addColumn<QStringList>("run");
+
+    QTest::newRow("one progress record a line") << QStringList{u"--newline"_s};
+    QTest::newRow("progress stays on although --print is used") << QStringList{u"--progress"_s};
+    QTest::newRow("--print does not turn the download into a dry run") << QStringList{u"--no-simulate"_s};
+    QTest::newRow("no colour codes in what Gravity parses") << QStringList{u"--no-colors"_s};
+    QTest::newRow("download progress as JSON behind the download prefix") << QStringList{
+        u"--progress-template"_s, prefixed("download:", RecordPrefix::Download) +
+                                      uR"({"p":%(progress)j,"format_id":%(info.format_id)j,)"
+                                      uR"("vcodec":%(info.vcodec)j,"acodec":%(info.acodec)j})"_s};
+    QTest::newRow("postprocessing as JSON behind its own prefix") << QStringList{
+        u"--progress-template"_s, prefixed("postprocess:", RecordPrefix::PostProcess) + u"%(progress)j"_s};
+    QTest::newRow("the chosen formats, once the video is resolved")
+        << QStringList{u"--print"_s, prefixed("video:", RecordPrefix::Formats) + u"%(format_id)j"_s};
+    QTest::newRow("the final file, after every postprocessor and the move")
+        << QStringList{u"--print"_s, u"after_move:@@gravity-file@@ %(filepath)s"_s};
+    QTest::newRow("file names that are valid on Windows too") << QStringList{u"--windows-filenames"_s};
+    QTest::newRow("a file's time is when it was downloaded") << QStringList{u"--no-mtime"_s};
+    QTest::newRow("one video per call, even from a playlist link") << QStringList{u"--no-playlist"_s};
+}
+
+void TestYtDlpArguments::recordsGravityReads()
+{
+    QFETCH(QStringList, run);
+    const QStringList arguments = downloadArguments(requestFor(watchUrl), {});
+    QVERIFY2(containsRun(arguments, run), qPrintable(arguments.join(u' ')));
+}
+
+void TestYtDlpArguments::whereFilesGo_data()
+{
+    QTest::addColumn<QString>("outputDir");
+    QTest::addColumn<QString>("outputTemplate");
+    QTest::addColumn<QString>("expectedTemplate");
+
+    QTest::newRow("no template: the safe default, title cut short and the id")
+        << u"/home/user/Videos"_s << QString() << u"%(title).200B [%(id)s].%(ext)s"_s;
+    QTest::newRow("a custom template is passed as given")
+        << u"/home/user/Videos"_s << u"%(uploader)s/%(upload_date)s - %(title)s.%(ext)s"_s
+        << u"%(uploader)s/%(upload_date)s - %(title)s.%(ext)s"_s;
+    QTest::newRow("a folder with spaces and Chinese is one argument")
+        << u"/home/user/我的 视频"_s << QString() << defaultOutputTemplate();
+    QTest::newRow("a folder named like an option is only a value")
+        << u"--exec=x"_s << QString() << defaultOutputTemplate();
+    QTest::newRow("a Windows folder keeps its backslashes")
+        << uR"(C:\Users\user\Videos)"_s << QString() << defaultOutputTemplate();
+}
+
+void TestYtDlpArguments::whereFilesGo()
+{
+    QFETCH(QString, outputDir);
+    QFETCH(QString, outputTemplate);
+    DownloadOptions options;
+    options.outputDir = outputDir;
+    options.outputTemplate = outputTemplate;
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {});
+    QCOMPARE(valueOf(arguments, u"-P"_s), outputDir);
+    QTEST(valueOf(arguments, u"-o"_s), "expectedTemplate");
+    QCOMPARE(arguments.count(u"-o"_s), 1);
+    QCOMPARE(arguments.count(u"-P"_s), 1);
+}
+
+void TestYtDlpArguments::formatAndConversion_data()
+{
+    QTest::addColumn<DownloadOptions>("options");
+    QTest::addColumn<QString>("selector");
+    QTest::addColumn<QList<QStringList>>("present");
+    QTest::addColumn<QStringList>("absent");
+
+    const QStringList noConversion{u"-x"_s, u"--audio-format"_s, u"--merge-output-format"_s,
+                                   u"--remux-video"_s, u"-S"_s};
+    for (QualityPreset preset :
+         {QualityPreset::Best, QualityPreset::P2160, QualityPreset::P1440, QualityPreset::P1080,
+          QualityPreset::P720, QualityPreset::P480, QualityPreset::P360}) {
+        const QByteArray name =
+            "preset " + qualityPresetId(preset).toLatin1() + ": its selector, no conversion";
+        QTest::newRow(name.constData())
+            << optionsFor(preset) << formatSelector(preset) << QList<QStringList>() << noConversion;
+    }
+    QTest::newRow("preset audio, original format: extracted, not converted")
+        << optionsFor(QualityPreset::AudioOnly) << formatSelector(QualityPreset::AudioOnly)
+        << QList<QStringList>{{u"-x"_s}} << QStringList{u"--audio-format"_s, u"--merge-output-format"_s};
+    QTest::newRow("audio to mp3: extracted and converted to mp3")
+        << optionsFor(QualityPreset::AudioOnly, AudioFormat::Mp3) << u"bestaudio/best"_s
+        << QList<QStringList>{{u"-x"_s, u"--audio-format"_s, u"mp3"_s}, {u"--audio-quality"_s, u"0"_s}}
+        << QStringList{u"--merge-output-format"_s};
+    QTest::newRow("audio to m4a: an m4a source is preferred, so nothing is re-encoded")
+        << optionsFor(QualityPreset::AudioOnly, AudioFormat::M4a) << u"bestaudio[ext=m4a]/bestaudio/best"_s
+        << QList<QStringList>{{u"-x"_s, u"--audio-format"_s, u"m4a"_s}} << QStringList{u"--remux-video"_s};
+    QTest::newRow("audio to opus: an opus source is preferred")
+        << optionsFor(QualityPreset::AudioOnly, AudioFormat::Opus)
+        << u"bestaudio[acodec=opus]/bestaudio/best"_s
+        << QList<QStringList>{{u"-x"_s, u"--audio-format"_s, u"opus"_s}} << QStringList{u"--remux-video"_s};
+    QTest::newRow("audio ignores the video container")
+        << optionsFor(QualityPreset::AudioOnly, AudioFormat::Mp3, Container::Mp4) << u"bestaudio/best"_s
+        << QList<QStringList>{{u"-x"_s}} << QStringList{u"--merge-output-format"_s, u"--remux-video"_s};
+    QTest::newRow("1080 in mp4: merged and remuxed into mp4 from streams mp4 takes")
+        << optionsFor(QualityPreset::P1080, AudioFormat::None, Container::Mp4)
+        << formatSelector(QualityPreset::P1080)
+        << QList<QStringList>{{u"--merge-output-format"_s, u"mp4"_s, u"--remux-video"_s, u"mp4"_s},
+                              {u"-S"_s, u"ext:mp4:m4a"_s}}
+        << QStringList{u"-x"_s};
+    QTest::newRow("best in mkv: merged and remuxed into mkv, any streams")
+        << optionsFor(QualityPreset::Best, AudioFormat::None, Container::Mkv)
+        << formatSelector(QualityPreset::Best)
+        << QList<QStringList>{{u"--merge-output-format"_s, u"mkv"_s, u"--remux-video"_s, u"mkv"_s}}
+        << QStringList{u"-S"_s, u"-x"_s};
+    QTest::newRow("720 in webm: merged and remuxed into webm from webm streams")
+        << optionsFor(QualityPreset::P720, AudioFormat::None, Container::Webm)
+        << formatSelector(QualityPreset::P720)
+        << QList<QStringList>{{u"--merge-output-format"_s, u"webm"_s, u"--remux-video"_s, u"webm"_s},
+                              {u"-S"_s, u"ext:webm:webm"_s}}
+        << QStringList{u"-x"_s};
+    QTest::newRow("a picked format is passed verbatim")
+        << optionsFor(QualityPreset::P1080, AudioFormat::None, Container::Auto, u"137+140"_s) << u"137+140"_s
+        << QList<QStringList>() << noConversion;
+    QTest::newRow("a picked Bilibili format with a group id is passed verbatim")
+        << optionsFor(QualityPreset::Best, AudioFormat::None, Container::Auto, u"75-1+group_aud-audio_2"_s)
+        << u"75-1+group_aud-audio_2"_s << QList<QStringList>() << noConversion;
+    QTest::newRow("a picked format wins over audio-only, and nothing is extracted")
+        << optionsFor(QualityPreset::AudioOnly, AudioFormat::Mp3, Container::Auto, u"251"_s) << u"251"_s
+        << QList<QStringList>() << noConversion;
+}
+
+void TestYtDlpArguments::formatAndConversion()
+{
+    QFETCH(DownloadOptions, options);
+    QFETCH(QString, selector);
+    QFETCH(QList<QStringList>, present);
+    QFETCH(QStringList, absent);
+
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {});
+    const QString joined = arguments.join(u' ');
+    QCOMPARE(valueOf(arguments, u"-f"_s), selector);
+    QCOMPARE(selectorFor(options), selector);
+    QCOMPARE(arguments.count(u"-f"_s), 1);
+    if (options.formatSpec.isEmpty()) // every preset falls back to whatever can be fetched
+        QVERIFY2(selector.endsWith(u"bestvideo+bestaudio/best") || selector.endsWith(u"/best"),
+                 qPrintable(selector));
+    for (const QStringList &run : present)
+        QVERIFY2(containsRun(arguments, run), qPrintable(run.join(u' ') + u" missing from: "_s + joined));
+    for (const QString &argument : absent)
+        QVERIFY2(!arguments.contains(argument), qPrintable(argument + u" found in: "_s + joined));
+}
+
+void TestYtDlpArguments::ffmpegLocation_data()
+{
+    QTest::addColumn<QString>("ffmpegPath");
+
+    QTest::newRow("no ffmpeg path: yt-dlp looks on PATH") << QString();
+    QTest::newRow("a bundled ffmpeg is passed along") << u"/opt/gravity/bin/ffmpeg"_s;
+    QTest::newRow("a Windows ffmpeg with spaces is one argument")
+        << uR"(C:\Program Files\ffmpeg\ffmpeg.exe)"_s;
+}
+
+void TestYtDlpArguments::ffmpegLocation()
+{
+    QFETCH(QString, ffmpegPath);
+    for (const QStringList &arguments :
+         {downloadArguments(requestFor(watchUrl), {}, ffmpegPath), probeArguments(watchUrl, ffmpegPath)}) {
+        QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
+        QCOMPARE(arguments.contains(u"--ffmpeg-location"_s), !ffmpegPath.isEmpty());
+        if (!ffmpegPath.isEmpty())
+            QCOMPARE(valueOf(arguments, u"--ffmpeg-location"_s), ffmpegPath);
+        QCOMPARE(arguments.constLast(), watchUrl);
+    }
+}
+
+void TestYtDlpArguments::probe_data()
+{
+    QTest::addColumn<QString>("option");
+
+    QTest::newRow("one JSON document for the page") << u"-J"_s;
+    QTest::newRow("a playlist is listed, not visited entry by entry") << u"--flat-playlist"_s;
+    QTest::newRow("warnings do not mix into the JSON") << u"--no-warnings"_s;
+    QTest::newRow("no colour codes") << u"--no-colors"_s;
+}
+
+void TestYtDlpArguments::probe()
+{
+    QFETCH(QString, option);
+    const QStringList arguments = probeArguments(watchUrl);
+    QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
+    QVERIFY(arguments.indexOf(option) > 0);
+    QVERIFY(arguments.indexOf(option) < arguments.indexOf(u"--"_s));
+    QCOMPARE(arguments.mid(arguments.size() - 2), (QStringList{u"--"_s, watchUrl}));
+    // A probe downloads nothing and prints no records.
+    QVERIFY(!arguments.contains(u"--print"_s));
+    QVERIFY(!arguments.contains(u"--no-simulate"_s));
+}
+
+QTEST_GUILESS_MAIN(TestYtDlpArguments)
+#include "tst_ytdlparguments.moc"

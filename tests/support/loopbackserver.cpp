@@ -44,7 +44,8 @@ QString normalisedPath(const QString &path)
 
 bool isTemplated(const QString &suffix)
 {
-    return suffix == u"html" || suffix == u"htm" || suffix == u"xml" || suffix == u"m3u8" || suffix == u"json";
+    return suffix == u"html" || suffix == u"htm" || suffix == u"xml" || suffix == u"m3u8" ||
+           suffix == u"json";
 }
 
 QByteArray contentType(const QString &suffix)
@@ -63,40 +64,33 @@ QByteArray contentType(const QString &suffix)
         {QStringLiteral("webm"), "video/webm"},
         {QStringLiteral("mkv"), "video/x-matroska"},
         {QStringLiteral("jpg"), "image/jpeg"},
-        {QStringLiteral("png"), "image/png"},
-    };
+        {QStringLiteral("png"), "image/png"}};
     return types.value(suffix, QByteArrayLiteral("application/octet-stream"));
 }
 
 QByteArray reasonPhrase(int status)
 {
-    switch (status) {
-    case 200: return "OK";
-    case 206: return "Partial Content";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 416: return "Range Not Satisfiable";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    }
-    return "Unknown";
+    static const QHash<int, QByteArray> reasons = {{200, "OK"},
+                                                   {206, "Partial Content"},
+                                                   {400, "Bad Request"},
+                                                   {403, "Forbidden"},
+                                                   {404, "Not Found"},
+                                                   {405, "Method Not Allowed"},
+                                                   {416, "Range Not Satisfiable"},
+                                                   {429, "Too Many Requests"},
+                                                   {431, "Request Header Fields Too Large"},
+                                                   {500, "Internal Server Error"}};
+    return reasons.value(status, QByteArrayLiteral("Unknown"));
 }
 
+// The status an error fault answers with; 0 for the others.
 int faultStatus(Fault fault)
 {
-    switch (fault) {
-    case Fault::Forbidden: return 403;
-    case Fault::NotFound: return 404;
-    case Fault::TooManyRequests: return 429;
-    case Fault::ServerError: return 500;
-    case Fault::None:
-    case Fault::StallAfter:
-    case Fault::ResetAfter: break;
-    }
-    return 0;
+    static const QHash<Fault, int> statuses = {{Fault::Forbidden, 403},
+                                               {Fault::NotFound, 404},
+                                               {Fault::TooManyRequests, 429},
+                                               {Fault::ServerError, 500}};
+    return statuses.value(fault);
 }
 
 QByteArray httpDate(const QDateTime &time)
@@ -104,7 +98,12 @@ QByteArray httpDate(const QDateTime &time)
     return QLocale::c().toString(time.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'").toLatin1();
 }
 
-enum class RangeKind { None, Satisfiable, Unsatisfiable };
+enum class RangeKind
+{
+    None,
+    Satisfiable,
+    Unsatisfiable
+};
 
 // One "bytes=" range; a malformed header or several ranges mean "send it all", which RFC 9110 allows.
 RangeKind parseRange(const QByteArray &header, qint64 size, qint64 *first, qint64 *last)
@@ -213,7 +212,7 @@ private:
     QTimer *m_throttleTimer = nullptr;
     QElapsedTimer m_throttleClock;
     qint64 m_tokens = 0;
-    qint64 m_tokenCarry = 0; // byte-nanoseconds not yet worth a whole byte
+    qint64 m_tokenCarry = 0;          // byte-nanoseconds not yet worth a whole byte
     QSet<Connection *> m_connections; // open or awaiting deleteLater()
     QSet<Connection *> m_waiting;     // out of throttle tokens
 };
@@ -325,8 +324,8 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
     }
     const QByteArray &method = requestLine.at(0);
     const QByteArray connection = headers.value("connection").toLower();
-    c->closeAfter = requestLine.at(2) == "HTTP/1.0" ? !connection.contains("keep-alive")
-                                                    : connection.contains("close");
+    c->closeAfter =
+        requestLine.at(2) == "HTTP/1.0" ? !connection.contains("keep-alive") : connection.contains("close");
     // Request bodies are not read; closing afterwards keeps their bytes from being taken for a request.
     if (headers.value("content-length", "0").toLongLong() > 0 || headers.contains("transfer-encoding"))
         c->closeAfter = true;
@@ -387,26 +386,28 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
         size = c->body.size();
     }
 
-    QByteArray headers200 = "Content-Type: " + contentType(suffix) + "\r\nAccept-Ranges: bytes\r\nLast-Modified: "
-                            + httpDate(info.lastModified()) + "\r\n";
+    QByteArray headers200 = "Content-Type: " + contentType(suffix) +
+                            "\r\nAccept-Ranges: bytes\r\nLast-Modified: " + httpDate(info.lastModified()) +
+                            "\r\n";
     qint64 first = 0;
     qint64 last = size - 1;
     int status = 200;
     switch (headers.contains("range") ? parseRange(headers.value("range"), size, &first, &last)
                                       : RangeKind::None) {
-    case RangeKind::None: break;
+    case RangeKind::None:
+        break;
     case RangeKind::Satisfiable:
         status = 206;
-        headers200 += "Content-Range: bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
-                      + QByteArray::number(size) + "\r\n";
+        headers200 += "Content-Range: bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) +
+                      '/' + QByteArray::number(size) + "\r\n";
         break;
     case RangeKind::Unsatisfiable:
         c->file.close();
         c->body = reasonPhrase(416) + '\n';
         c->offset = 0;
-        startResponse(c, 416,
-                      "Content-Type: text/plain\r\nContent-Range: bytes */" + QByteArray::number(size) + "\r\n",
-                      c->body.size(), headOnly);
+        startResponse(
+            c, 416, "Content-Type: text/plain\r\nContent-Range: bytes */" + QByteArray::number(size) + "\r\n",
+            c->body.size(), headOnly);
         return;
     }
     if (c->file.isOpen())
@@ -430,12 +431,13 @@ void LoopbackServer::Worker::respondError(Connection *c, int status, bool headOn
     startResponse(c, status, headers, c->body.size(), headOnly);
 }
 
-void LoopbackServer::Worker::startResponse(Connection *c, int status, const QByteArray &headers, qint64 length,
-                                           bool headOnly)
+void LoopbackServer::Worker::startResponse(Connection *c, int status, const QByteArray &headers,
+                                           qint64 length, bool headOnly)
 {
-    const QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n"
-                            + headers + "Content-Length: " + QByteArray::number(length)
-                            + (c->closeAfter ? "\r\nConnection: close\r\n\r\n" : "\r\nConnection: keep-alive\r\n\r\n");
+    const QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n" + headers +
+        "Content-Length: " + QByteArray::number(length) +
+        (c->closeAfter ? "\r\nConnection: close\r\n\r\n" : "\r\nConnection: keep-alive\r\n\r\n");
     c->socket->write(head);
     c->busy = true;
     c->sent = 0;
@@ -547,8 +549,7 @@ void LoopbackServer::Worker::throttleTick()
 LoopbackServer::LoopbackServer(QObject *parent)
     : QObject(parent)
     , m_worker(new Worker)
-{
-}
+{}
 
 LoopbackServer::~LoopbackServer()
 {

@@ -17,7 +17,8 @@ namespace GravityTest {
 
 namespace {
 
-constexpr auto kStamp = "/.complete";
+// Named after the set of files: a build tree made with an older set regenerates it.
+constexpr auto kStamp = "/.complete-v2";
 constexpr int kFfmpegTimeoutMs = 240'000;
 
 void setError(QString *error, const QString &message)
@@ -30,10 +31,9 @@ bool runFfmpeg(const QString &ffmpeg, const QString &workDir, const QStringList 
 {
     QProcess process;
     process.setWorkingDirectory(workDir);
-    const QStringList fullArgs =
-        QStringList{QStringLiteral("-nostdin"), QStringLiteral("-loglevel"), QStringLiteral("error"),
-                    QStringLiteral("-y")}
-        + args;
+    const QStringList fullArgs = QStringList{QStringLiteral("-nostdin"), QStringLiteral("-loglevel"),
+                                             QStringLiteral("error"), QStringLiteral("-y")} +
+                                 args;
     process.start(ffmpeg, fullArgs);
     if (!process.waitForStarted(30'000)) {
         setError(error, QStringLiteral("cannot start ffmpeg: ") + process.errorString());
@@ -46,9 +46,9 @@ bool runFfmpeg(const QString &ffmpeg, const QString &workDir, const QStringList 
         return false;
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        setError(error, QStringLiteral("ffmpeg failed (exit code ") + QString::number(process.exitCode())
-                            + QStringLiteral("): ") + fullArgs.join(u' ') + u'\n'
-                            + QString::fromLocal8Bit(process.readAllStandardError()));
+        setError(error, QStringLiteral("ffmpeg failed (exit code ") + QString::number(process.exitCode()) +
+                            QStringLiteral("): ") + fullArgs.join(u' ') + u'\n' +
+                            QString::fromLocal8Bit(process.readAllStandardError()));
         return false;
     }
     return true;
@@ -72,8 +72,8 @@ QStringList split(const char *args)
 // One HLS rendition: 2 s segments with a keyframe at each boundary, a finished (VOD) playlist.
 QStringList hlsArgs(const QString &name)
 {
-    return split("-f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename")
-           + QStringList{name + QStringLiteral("_%03d.ts"), name + QStringLiteral(".m3u8")};
+    return split("-f hls -hls_time 2 -hls_playlist_type vod -hls_segment_filename") +
+           QStringList{name + QStringLiteral("_%03d.ts"), name + QStringLiteral(".m3u8")};
 }
 
 bool generate(const QString &ffmpeg, const QString &dir, QString *error)
@@ -87,13 +87,13 @@ bool generate(const QString &ffmpeg, const QString &dir, QString *error)
     const QStringList aac = split("-c:a aac -b:a 128k");
     const QStringList steps[] = {
         split("-f lavfi -i testsrc=size=640x360:rate=25:duration=3"
-              " -f lavfi -i sine=frequency=440:sample_rate=44100:duration=3")
-            + h264 + aac + split("-shortest -movflags +faststart clip.mp4"),
+              " -f lavfi -i sine=frequency=440:sample_rate=44100:duration=3") +
+            h264 + aac + split("-shortest -movflags +faststart clip.mp4"),
         // Noise keeps the encoder from compressing the picture away, so the bitrate (and the size) is real.
         split("-f lavfi -i testsrc2=size=640x360:rate=25:duration=20"
-              " -f lavfi -i sine=frequency=330:sample_rate=44100:duration=20 -vf noise=alls=30:allf=t+u")
-            + h264 + split("-b:v 3M -maxrate 3M -bufsize 3M -g 50") + aac
-            + split("-shortest -movflags +faststart slow.mp4"),
+              " -f lavfi -i sine=frequency=330:sample_rate=44100:duration=20 -vf noise=alls=30:allf=t+u") +
+            h264 + split("-b:v 3M -maxrate 3M -bufsize 3M -g 50") + aac +
+            split("-shortest -movflags +faststart slow.mp4"),
     };
     for (const QStringList &args : steps) {
         if (!runFfmpeg(ffmpeg, dir, args, error))
@@ -101,14 +101,30 @@ bool generate(const QString &ffmpeg, const QString &dir, QString *error)
     }
     const QStringList gop = split("-g 25 -keyint_min 25 -sc_threshold 0 -an");
     const QStringList hlsSteps[] = {
-        split("-f lavfi -i testsrc=size=640x360:rate=25:duration=4") + h264 + gop + hlsArgs(QStringLiteral("v360")),
-        split("-f lavfi -i testsrc=size=1280x720:rate=25:duration=4") + h264 + gop
-            + hlsArgs(QStringLiteral("v720")),
-        split("-f lavfi -i sine=frequency=440:sample_rate=44100:duration=4 -vn") + aac
-            + hlsArgs(QStringLiteral("audio")),
+        split("-f lavfi -i testsrc=size=640x360:rate=25:duration=4") + h264 + gop +
+            hlsArgs(QStringLiteral("v360")),
+        split("-f lavfi -i testsrc=size=1280x720:rate=25:duration=4") + h264 + gop +
+            hlsArgs(QStringLiteral("v720")),
+        split("-f lavfi -i sine=frequency=440:sample_rate=44100:duration=4 -vn") + aac +
+            hlsArgs(QStringLiteral("audio")),
     };
     for (const QStringList &args : hlsSteps) {
         if (!runFfmpeg(ffmpeg, hls, args, error))
+            return false;
+    }
+
+    // Split streams as Bilibili and YouTube serve them over DASH: a video-only mp4 and an audio-only m4a.
+    const QString dash = dir + QStringLiteral("/dash");
+    if (!QDir().mkpath(dash)) {
+        setError(error, QStringLiteral("cannot create ") + dash);
+        return false;
+    }
+    const QStringList dashSteps[] = {
+        split("-i ../clip.mp4 -map 0:v -c copy -movflags +faststart video360.mp4"),
+        split("-i ../clip.mp4 -map 0:a -c copy -movflags +faststart audio.m4a"),
+    };
+    for (const QStringList &args : dashSteps) {
+        if (!runFfmpeg(ffmpeg, dash, args, error))
             return false;
     }
 
@@ -164,13 +180,14 @@ v720.m3u8
                              .arg(items);
 
     return writeText(dir + QStringLiteral("/page.html"),
-                     page.arg(QStringLiteral("Gravity Test Clip"), QStringLiteral("clip.mp4")), error)
-           && writeText(dir + QStringLiteral("/slow.html"),
-                        page.arg(QStringLiteral("Gravity Slow Clip"), QStringLiteral("slow.mp4")), error)
-           && writeText(hls + QStringLiteral("/master.m3u8"), master, error)
-           && writeText(dir + QStringLiteral("/feed.xml"), feed, error)
+                     page.arg(QStringLiteral("Gravity Test Clip"), QStringLiteral("clip.mp4")), error) &&
+           writeText(dir + QStringLiteral("/slow.html"),
+                     page.arg(QStringLiteral("Gravity Slow Clip"), QStringLiteral("slow.mp4")), error) &&
+           writeText(hls + QStringLiteral("/master.m3u8"), master, error) &&
+           writeText(dir + QStringLiteral("/feed.xml"), feed, error)
            // The stamp goes last: its presence means every file above is complete.
-           && writeText(dir + QLatin1String(kStamp), QDateTime::currentDateTimeUtc().toString(Qt::ISODate), error);
+           && writeText(dir + QLatin1String(kStamp), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
+                        error);
 }
 
 bool renameDir(const QString &from, const QString &to)
@@ -198,12 +215,13 @@ bool MediaFixtures::ensure(const QString &dir, QString *error)
     // Generate beside the target and rename into place, so concurrent callers never see half a set.
     QTemporaryDir work(target + QStringLiteral(".tmp-XXXXXX"));
     if (!work.isValid()) {
-        setError(error, QStringLiteral("cannot create a folder beside ") + target + QStringLiteral(": ")
-                            + work.errorString());
+        setError(error, QStringLiteral("cannot create a folder beside ") + target + QStringLiteral(": ") +
+                            work.errorString());
         return false;
     }
-    QFile::setPermissions(work.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(work.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                           QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                           QFile::ExeOther);
     if (!generate(ffmpeg, work.path(), error))
         return false;
 
@@ -217,15 +235,15 @@ bool MediaFixtures::ensure(const QString &dir, QString *error)
             return true; // another ensure() won the race; ours is removed with `work`
         if (attempt == 0) {
             // A leftover without the stamp (an interrupted older run): move it aside and try once more.
-            const QString aside = target + QStringLiteral(".stale-")
-                                  + QString::number(QCoreApplication::applicationPid()) + u'-'
-                                  + QString::number(QDateTime::currentMSecsSinceEpoch());
+            const QString aside = target + QStringLiteral(".stale-") +
+                                  QString::number(QCoreApplication::applicationPid()) + u'-' +
+                                  QString::number(QDateTime::currentMSecsSinceEpoch());
             if (renameDir(target, aside))
                 QDir(aside).removeRecursively();
             continue;
         }
-        setError(error, QStringLiteral("cannot move the fixtures into ") + target + QStringLiteral(": ")
-                            + QString::fromLocal8Bit(std::strerror(renameErrno)));
+        setError(error, QStringLiteral("cannot move the fixtures into ") + target + QStringLiteral(": ") +
+                            QString::fromLocal8Bit(std::strerror(renameErrno)));
     }
     return false;
 }

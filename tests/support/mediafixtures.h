@@ -13,6 +13,7 @@ namespace GravityTest {
 //   hls/v360.m3u8, hls/v720.m3u8, hls/audio.m3u8 and their .ts segments
 //   feed.xml          RSS 2.0 feed of three items (clip1/2/3.mp4): a playlist for yt-dlp
 //   clip1.mp4 … clip3.mp4   copies of clip.mp4 for the feed
+//   dash/video360.mp4, dash/audio.m4a   clip.mp4's streams apart, as DASH sites serve them
 // Generation is idempotent: a folder that already holds a complete set (marked by a stamp file) is kept.
 struct MediaFixtures
 {

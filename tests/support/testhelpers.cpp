@@ -22,7 +22,7 @@ QList<qint64> processesMatching(const QString &needle)
             continue;
         QFile file(QStringLiteral("/proc/") + entry + QStringLiteral("/cmdline"));
         if (!file.open(QIODevice::ReadOnly))
-            continue; // gone already, or not ours to read
+            continue;                    // gone already, or not ours to read
         QByteArray raw = file.readAll(); // procfs reports size 0, so read to EOF
         raw.replace('\0', ' ');
         if (QString::fromLocal8Bit(raw).trimmed().contains(needle))
@@ -47,18 +47,19 @@ bool waitNoProcessesMatching(const QString &needle, int timeoutMs)
 QStringList probeStreams(const QString &mediaFile)
 {
     QProcess ffprobe;
-    ffprobe.start(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"),
-                                              QStringLiteral("-show_entries"),
-                                              QStringLiteral("stream=index,codec_type,width,height"),
-                                              QStringLiteral("-of"), QStringLiteral("csv=p=0"), mediaFile});
-    if (!ffprobe.waitForFinished(30000) || ffprobe.exitStatus() != QProcess::NormalExit
-        || ffprobe.exitCode() != 0)
+    ffprobe.start(QStringLiteral("ffprobe"),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                   QStringLiteral("stream=index,codec_type,width,height"), QStringLiteral("-of"),
+                   QStringLiteral("csv=p=0"), mediaFile});
+    if (!ffprobe.waitForFinished(30000) || ffprobe.exitStatus() != QProcess::NormalExit ||
+        ffprobe.exitCode() != 0)
         return {};
     // "0,video,640,360" and "1,audio" become "video:640x360" and "audio". MPEG-TS lists each stream twice
     // (once under its program), hence the index.
     QStringList streams;
     QSet<QString> seen;
-    const QStringList lines = QString::fromUtf8(ffprobe.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(ffprobe.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         const QStringList fields = line.trimmed().split(u',', Qt::SkipEmptyParts);
         if (fields.size() < 2 || seen.contains(fields.at(0)))

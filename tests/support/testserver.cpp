@@ -1,5 +1,5 @@
-// gravity-test-server ROOT [--port N] [--throttle BYTES_PER_SEC]: the loopback test server as a program. Prints
-// its base URL on one line, then serves until SIGINT or SIGTERM.
+// gravity-test-server ROOT [--port N] [--throttle BYTES_PER_SEC]: the loopback test server as a program.
+// Prints its base URL on one line, then serves until SIGINT or SIGTERM.
 #include "loopbackserver.h"
 
 #include <QCommandLineParser>
@@ -30,7 +30,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("gravity-test-server"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Serves ROOT over HTTP on 127.0.0.1 for Gravity's tests."));
+    parser.setApplicationDescription(
+        QStringLiteral("Serves ROOT over HTTP on 127.0.0.1 for Gravity's tests."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("root"), QStringLiteral("The folder to serve."));
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0 picks a free one)."),
