@@ -11,10 +11,11 @@ namespace Gravity {
 
 namespace {
 
-QString tr(const char *text)
+// A translation context lupdate can see, for the free functions below.
+struct CommandLineText
 {
-    return QCoreApplication::translate("Gravity::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Gravity::CommandLine)
+};
 
 void printError(const QString &message)
 {
@@ -39,37 +40,52 @@ bool wantsHeadless(int argc, char **argv)
 std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Gravity Video Downloader: parse and download videos with yt-dlp.\n\n"
-           "Without --headless it opens the window (and passes any URLs to it).\n\n"
-           "Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL;\n"
-           "3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed; 130 interrupted."));
+    parser.setApplicationDescription(CommandLineText::tr(
+        "Gravity Video Downloader: parse and download videos with yt-dlp.\n\n"
+        "Without --headless it opens the window (and passes any URLs to it).\n\n"
+        "Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL;\n"
+        "3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed; 130 interrupted."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption headless(QStringLiteral("headless"), tr("Download without a window."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      CommandLineText::tr("Download without a window."));
     const QCommandLineOption printInfo(QStringLiteral("print-info"),
-                                       tr("Only parse the URLs and print what was found."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object per line, for scripts."));
-    const QCommandLineOption quality({QStringLiteral("q"), QStringLiteral("quality")},
-                                     tr("Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio."),
-                                     tr("quality"), QStringLiteral("best"));
+                                       CommandLineText::tr("Only parse the URLs and print what was found."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CommandLineText::tr("Print one JSON object per line, for scripts."));
+    const QCommandLineOption quality(
+        {QStringLiteral("q"), QStringLiteral("quality")},
+        CommandLineText::tr("Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio."),
+        CommandLineText::tr("quality"), QStringLiteral("best"));
     const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
-                                    tr("An exact yt-dlp format selection, e.g. 137+140."), tr("selector"));
+                                    CommandLineText::tr("An exact yt-dlp format selection, e.g. 137+140."),
+                                    CommandLineText::tr("selector"));
     const QCommandLineOption audio({QStringLiteral("a"), QStringLiteral("audio")},
-                                   tr("Audio only, converted to mp3, m4a or opus."), tr("format"));
-    const QCommandLineOption outputDir({QStringLiteral("o"), QStringLiteral("output-dir")},
-                                       tr("Folder to save into (default: the current folder)."), tr("dir"));
-    const QCommandLineOption container(QStringLiteral("container"), tr("Video container: mp4, mkv or webm."),
-                                       tr("container"));
-    const QCommandLineOption ytDlp(QStringLiteral("yt-dlp"), tr("Path to the yt-dlp program."), tr("path"));
-    const QCommandLineOption ffmpeg(QStringLiteral("ffmpeg"), tr("Path to the ffmpeg program."), tr("path"));
+                                   CommandLineText::tr("Audio only, converted to mp3, m4a or opus."),
+                                   CommandLineText::tr("format"));
+    const QCommandLineOption outputDir(
+        {QStringLiteral("o"), QStringLiteral("output-dir")},
+        CommandLineText::tr("Folder to save into (default: the current folder)."),
+        CommandLineText::tr("dir"));
+    const QCommandLineOption container(QStringLiteral("container"),
+                                       CommandLineText::tr("Video container: mp4, mkv or webm."),
+                                       CommandLineText::tr("container"));
+    const QCommandLineOption ytDlp(QStringLiteral("yt-dlp"),
+                                   CommandLineText::tr("Path to the yt-dlp program."),
+                                   CommandLineText::tr("path"));
+    const QCommandLineOption ffmpeg(QStringLiteral("ffmpeg"),
+                                    CommandLineText::tr("Path to the ffmpeg program."),
+                                    CommandLineText::tr("path"));
     const QCommandLineOption jobs({QStringLiteral("j"), QStringLiteral("jobs")},
-                                  tr("Downloads at the same time (default 3)."), tr("n"), QStringLiteral("3"));
-    const QCommandLineOption loadInfo(QStringLiteral("load-info-json"),
-                                      tr("Download from a saved yt-dlp info JSON instead of a URL."), tr("file"));
-    parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, container, ytDlp, ffmpeg, jobs,
-                       loadInfo});
-    parser.addPositionalArgument(QStringLiteral("urls"), tr("Links to videos or playlists."),
+                                  CommandLineText::tr("Downloads at the same time (default 3)."),
+                                  CommandLineText::tr("n"), QStringLiteral("3"));
+    const QCommandLineOption loadInfo(
+        QStringLiteral("load-info-json"),
+        CommandLineText::tr("Download from a saved yt-dlp info JSON instead of a URL."),
+        CommandLineText::tr("file"));
+    parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, container, ytDlp, ffmpeg,
+                       jobs, loadInfo});
+    parser.addPositionalArgument(QStringLiteral("urls"), CommandLineText::tr("Links to videos or playlists."),
                                  QStringLiteral("[URL…]"));
 
     if (!parser.parse(arguments)) {
@@ -90,14 +106,15 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
 
     const std::optional<QualityPreset> preset = qualityPresetFromId(parser.value(quality));
     if (!preset) {
-        printError(tr("Unknown quality \"%1\": use best, 2160, 1440, 1080, 720, 480, 360 or audio.")
-                       .arg(parser.value(quality)));
+        printError(
+            CommandLineText::tr("Unknown quality \"%1\": use best, 2160, 1440, 1080, 720, 480, 360 or audio.")
+                .arg(parser.value(quality)));
         return std::nullopt;
     }
     line.options.quality = *preset;
     if (parser.isSet(format)) {
         if (!isPlausibleFormatSpec(parser.value(format))) {
-            printError(tr("\"%1\" is not a format selection.").arg(parser.value(format)));
+            printError(CommandLineText::tr("\"%1\" is not a format selection.").arg(parser.value(format)));
             return std::nullopt;
         }
         line.options.formatSpec = parser.value(format);
@@ -105,7 +122,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     if (parser.isSet(audio)) {
         const std::optional<AudioFormat> audioFormat = audioFormatFromId(parser.value(audio));
         if (!audioFormat) {
-            printError(tr("Unknown audio format \"%1\": use mp3, m4a or opus.").arg(parser.value(audio)));
+            printError(CommandLineText::tr("Unknown audio format \"%1\": use mp3, m4a or opus.")
+                           .arg(parser.value(audio)));
             return std::nullopt;
         }
         line.options.quality = QualityPreset::AudioOnly;
@@ -114,17 +132,19 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     if (parser.isSet(container)) {
         const std::optional<Container> chosen = containerFromId(parser.value(container));
         if (!chosen) {
-            printError(tr("Unknown container \"%1\": use mp4, mkv or webm.").arg(parser.value(container)));
+            printError(CommandLineText::tr("Unknown container \"%1\": use mp4, mkv or webm.")
+                           .arg(parser.value(container)));
             return std::nullopt;
         }
         line.options.container = *chosen;
     }
-    line.options.outputDir = QDir(parser.isSet(outputDir) ? parser.value(outputDir) : QDir::currentPath()).absolutePath();
+    line.options.outputDir =
+        QDir(parser.isSet(outputDir) ? parser.value(outputDir) : QDir::currentPath()).absolutePath();
 
     bool jobsOk = false;
     const int jobCount = parser.value(jobs).toInt(&jobsOk);
     if (!jobsOk || jobCount < 1 || jobCount > 32) {
-        printError(tr("--jobs takes a number from 1 to 32."));
+        printError(CommandLineText::tr("--jobs takes a number from 1 to 32."));
         return std::nullopt;
     }
     line.engine.maxConcurrent = jobCount;
@@ -132,7 +152,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     line.engine.ffmpegPath = parser.value(ffmpeg);
 
     if (line.headless && line.urls.isEmpty() && line.loadInfoJson.isEmpty()) {
-        printError(tr("Nothing to do: give at least one URL or --load-info-json FILE."));
+        printError(CommandLineText::tr("Nothing to do: give at least one URL or --load-info-json FILE."));
         return std::nullopt;
     }
     return line;

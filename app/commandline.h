@@ -11,7 +11,8 @@
 namespace Gravity {
 
 // Exit status of gravity-downloader, documented in --help and the README.
-enum ExitCode : int {
+enum ExitCode : int
+{
     ExitOk = 0,
     ExitDownloadFailed = 1, // at least one download failed or was cancelled
     ExitUsage = 2,          // bad options, or an input that is not a usable URL

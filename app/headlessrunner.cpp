@@ -184,8 +184,17 @@ void HeadlessRunner::onParsed(const QString &url, const MediaInfo &info)
     }
 }
 
-void HeadlessRunner::onParseFailed(const QString &url, const DownloadError &error)
+void HeadlessRunner::onParseFailed(const QString &url, const DownloadError &reported)
 {
+    DownloadError error = reported;
+    // Sites change and old yt-dlp releases stop understanding them: when yt-dlp cannot say why it failed,
+    // its version (read once, cached) may.
+    if (error.kind == ErrorKind::Unknown || error.kind == ErrorKind::UnsupportedUrl) {
+        const QString ytDlp = ToolLocator::locate(Tool::YtDlp, m_commandLine.engine.ytDlpPath);
+        const std::optional<QString> version = ToolLocator::ytDlpVersion(ytDlp);
+        if (version && !ToolLocator::isVersionAtLeast(*version, ToolLocator::minimumYtDlpVersion()))
+            error.kind = ErrorKind::YtDlpTooOld;
+    }
     if (error.kind == ErrorKind::YtDlpMissing || error.kind == ErrorKind::YtDlpTooOld)
         noteError(error);
     else if (severity(ExitParseFailed) > severity(m_exitCode))
@@ -229,7 +238,10 @@ QString HeadlessRunner::progressLine(quint64 id) const
         line += QLatin1Char(' ') + downloadStageId(p.stage);
     } else {
         if (p.streamCount > 1)
-            line += QStringLiteral(" %1 %2/%3").arg(downloadStageId(p.stage)).arg(p.streamIndex).arg(p.streamCount);
+            line += QStringLiteral(" %1 %2/%3")
+                        .arg(downloadStageId(p.stage))
+                        .arg(p.streamIndex)
+                        .arg(p.streamCount);
         if (p.speed > 0)
             line += QStringLiteral("  %1/s").arg(formatBytes(qint64(p.speed)));
         if (p.eta >= 0)
@@ -307,8 +319,9 @@ void HeadlessRunner::onTaskFinished(quint64 id)
                       {QStringLiteral("message"), errorKindText(p.error.kind)},
                       {QStringLiteral("detail"), p.error.detail}});
         } else {
-            printLine(tr("Failed: %1: %2").arg(task->request().title.isEmpty() ? url : task->request().title,
-                                               errorKindText(p.error.kind)));
+            printLine(tr("Failed: %1: %2")
+                          .arg(task->request().title.isEmpty() ? url : task->request().title,
+                               errorKindText(p.error.kind)));
             if (!p.error.detail.isEmpty())
                 printLine(QStringLiteral("  ") + p.error.detail);
         }

@@ -14,8 +14,7 @@ BatchIntake::BatchIntake(DownloadQueue *queue, const EngineConfig &config, QObje
     , m_queue(queue)
     , m_config(config)
     , m_maxProbes(qMax(1, config.maxConcurrent))
-{
-}
+{}
 
 BatchIntake::~BatchIntake() = default;
 
@@ -123,7 +122,8 @@ void BatchIntake::enqueuePlaylist(const MediaInfo &info)
         return;
     for (const PlaylistEntry &entry : info.entries) {
         // Entry URLs come from a page: only web addresses are queued (they still reach yt-dlp after "--").
-        if (!entry.url.startsWith(QLatin1String("http://")) && !entry.url.startsWith(QLatin1String("https://")))
+        if (!entry.url.startsWith(QLatin1String("http://")) &&
+            !entry.url.startsWith(QLatin1String("https://")))
             continue;
         DownloadRequest request;
         request.url = entry.url;

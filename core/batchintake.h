@@ -35,7 +35,8 @@ public:
 
     // Each input is one URL as typed. Returns how many were accepted.
     int submit(const QStringList &inputs);
-    // A saved yt-dlp info JSON: parsed here, downloaded without extracting the page again. False if unreadable.
+    // A saved yt-dlp info JSON: parsed here, downloaded without extracting the page again. False if
+    // unreadable.
     bool submitInfoFile(const QString &path);
     void cancel();
     [[nodiscard]] bool isBusy() const;

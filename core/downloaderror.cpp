@@ -155,19 +155,18 @@ QString errorKindText(ErrorKind kind)
     case ErrorKind::LoginRequired:
         return QCoreApplication::translate(context, "This video needs a login: add cookies in Settings.");
     case ErrorKind::GeoBlocked:
-        return QCoreApplication::translate(context,
-                                           "This video is not available in your region: try a proxy in Settings.");
+        return QCoreApplication::translate(
+            context, "This video is not available in your region: try a proxy in Settings.");
     case ErrorKind::LiveNotSupported:
-        return QCoreApplication::translate(context,
-                                           "This is a live stream that has not ended: try again when it is over.");
+        return QCoreApplication::translate(
+            context, "This is a live stream that has not ended: try again when it is over.");
     case ErrorKind::NetworkUnreachable:
         return QCoreApplication::translate(context,
                                            "The site could not be reached: check your connection or proxy.");
     case ErrorKind::HttpError:
         return QCoreApplication::translate(context, "The server refused the download: try again later.");
     case ErrorKind::FormatUnavailable:
-        return QCoreApplication::translate(context,
-                                           "The chosen quality is not available: pick another one.");
+        return QCoreApplication::translate(context, "The chosen quality is not available: pick another one.");
     case ErrorKind::DiskFull:
         return QCoreApplication::translate(context, "The disk is full: free some space and retry.");
     case ErrorKind::NotWritable:
@@ -175,12 +174,14 @@ QString errorKindText(ErrorKind kind)
                                            "The download folder cannot be written: choose another folder.");
     case ErrorKind::YtDlpMissing:
         return QCoreApplication::translate(
-            context, "yt-dlp was not found: install it (for example \"apt install yt-dlp\") or set its path.");
+            context,
+            "yt-dlp was not found: install it (for example \"apt install yt-dlp\") or set its path.");
     case ErrorKind::YtDlpTooOld:
         return QCoreApplication::translate(context, "yt-dlp is too old: update it and try again.");
     case ErrorKind::FfmpegMissing:
         return QCoreApplication::translate(
-            context, "ffmpeg was not found: install it (for example \"apt install ffmpeg\") or set its path.");
+            context,
+            "ffmpeg was not found: install it (for example \"apt install ffmpeg\") or set its path.");
     case ErrorKind::TimedOut:
         return QCoreApplication::translate(context,
                                            "The download stopped making progress and was ended: retry it.");

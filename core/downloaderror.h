@@ -5,26 +5,27 @@
 
 namespace Gravity {
 
-// What went wrong, as data. The raw detail (yt-dlp's last ERROR line) travels beside it; the sentence a person
-// reads is made from the kind at the edge, translated.
-enum class ErrorKind {
+// What went wrong, as data. The raw detail (yt-dlp's last ERROR line) travels beside it; the sentence a
+// person reads is made from the kind at the edge, translated.
+enum class ErrorKind
+{
     None,
     UnsupportedUrl,
-    Unavailable,        // private, removed, not found
-    LoginRequired,      // sign in / cookies / premium membership
+    Unavailable,   // private, removed, not found
+    LoginRequired, // sign in / cookies / premium membership
     GeoBlocked,
     LiveNotSupported,   // still live: nothing finished to download yet
     NetworkUnreachable, // DNS, refused, reset, timed-out connections
     HttpError,          // the server answered 4xx/5xx
     FormatUnavailable,  // the requested format does not exist
     DiskFull,
-    NotWritable,        // permission denied, read-only, folder missing
+    NotWritable, // permission denied, read-only, folder missing
     YtDlpMissing,
     YtDlpTooOld,
     FfmpegMissing,
-    TimedOut,           // hard time limit, or stalled with no progress
-    Crashed,            // yt-dlp died from a signal
-    InvalidInfo,        // yt-dlp's JSON could not be read
+    TimedOut,    // hard time limit, or stalled with no progress
+    Crashed,     // yt-dlp died from a signal
+    InvalidInfo, // yt-dlp's JSON could not be read
     Cancelled,
     Unknown,
 };

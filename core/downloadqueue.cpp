@@ -36,7 +36,8 @@ quint64 DownloadQueue::enqueue(DownloadRequest request)
 
 DownloadTask *DownloadQueue::find(quint64 id) const
 {
-    const auto it = std::find_if(m_tasks.cbegin(), m_tasks.cend(), [id](const DownloadTask *t) { return t->id() == id; });
+    const auto it =
+        std::find_if(m_tasks.cbegin(), m_tasks.cend(), [id](const DownloadTask *t) { return t->id() == id; });
     return it == m_tasks.cend() ? nullptr : *it;
 }
 
@@ -65,7 +66,8 @@ QList<quint64> DownloadQueue::ids() const
 
 int DownloadQueue::activeCount() const
 {
-    return int(std::count_if(m_tasks.cbegin(), m_tasks.cend(), [](const DownloadTask *t) { return t->isActive(); }));
+    return int(
+        std::count_if(m_tasks.cbegin(), m_tasks.cend(), [](const DownloadTask *t) { return t->isActive(); }));
 }
 
 int DownloadQueue::pendingCount() const
@@ -99,7 +101,8 @@ void DownloadQueue::resume(quint64 id)
 void DownloadQueue::retry(quint64 id)
 {
     DownloadTask *task = find(id);
-    if (task && (task->progress().state == DownloadState::Failed || task->progress().state == DownloadState::Cancelled)) {
+    if (task && (task->progress().state == DownloadState::Failed ||
+                 task->progress().state == DownloadState::Cancelled)) {
         task->requeue();
         schedule();
     }

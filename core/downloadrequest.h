@@ -23,11 +23,11 @@ struct DownloadRequest
 {
     QString url; // normalised; reaches yt-dlp only after "--"
     Platform platform = Platform::Other;
-    QString title;     // shown until yt-dlp says more
+    QString title; // shown until yt-dlp says more
     QString thumbnail;
-    QByteArray infoJson;    // the probe's -J output, reused with --load-info-json while fresh
+    QByteArray infoJson; // the probe's -J output, reused with --load-info-json while fresh
     QDateTime infoFetchedAt;
-    QString infoJsonFile;   // a saved info JSON the user gave (--load-info-json FILE)
+    QString infoJsonFile; // a saved info JSON the user gave (--load-info-json FILE)
     DownloadOptions options;
 };
 

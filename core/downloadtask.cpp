@@ -16,7 +16,8 @@ namespace Gravity {
 
 bool isFinalState(DownloadState state)
 {
-    return state == DownloadState::Completed || state == DownloadState::Failed || state == DownloadState::Cancelled;
+    return state == DownloadState::Completed || state == DownloadState::Failed ||
+           state == DownloadState::Cancelled;
 }
 
 QString downloadStateId(DownloadState state)
@@ -84,8 +85,7 @@ DownloadTask::DownloadTask(quint64 id, DownloadRequest request, const EngineConf
     , m_id(id)
     , m_request(std::move(request))
     , m_config(config)
-{
-}
+{}
 
 DownloadTask::~DownloadTask()
 {
@@ -122,16 +122,18 @@ void DownloadTask::start()
     const QString ffmpeg = ToolLocator::locate(Tool::Ffmpeg, m_config.ffmpegPath);
     const DownloadOptions &options = m_request.options;
     const bool needsFfmpeg = selectorFor(options).contains(QLatin1Char('+')) ||
-                             options.quality == QualityPreset::AudioOnly || options.container != Container::Auto;
+                             options.quality == QualityPreset::AudioOnly ||
+                             options.container != Container::Auto;
     if (ffmpeg.isEmpty() && needsFfmpeg)
         return fail(ErrorKind::FfmpegMissing, QStringLiteral("ffmpeg not found"));
 
     // Fail before yt-dlp has downloaded anything when the folder cannot take a file (also for root, for whom
     // permission bits do not apply but a read-only mount or a file in the way do).
-    m_request.options.outputDir = QDir(options.outputDir.isEmpty() ? QDir::currentPath() : options.outputDir)
-                                      .absolutePath();
+    m_request.options.outputDir =
+        QDir(options.outputDir.isEmpty() ? QDir::currentPath() : options.outputDir).absolutePath();
     if (!QDir().mkpath(m_request.options.outputDir) ||
-        !QTemporaryFile(QDir(m_request.options.outputDir).filePath(QStringLiteral(".gravity-XXXXXX"))).open()) {
+        !QTemporaryFile(QDir(m_request.options.outputDir).filePath(QStringLiteral(".gravity-XXXXXX")))
+             .open()) {
         return fail(ErrorKind::NotWritable, m_request.options.outputDir);
     }
 
@@ -214,7 +216,7 @@ void DownloadTask::apply(const OutputRecord &record)
                 m_streamFiles.append(record.filename);
         }
         p.state = DownloadState::Downloading;
-        p.stage = record.isVideoStream ? DownloadStage::Video
+        p.stage = record.isVideoStream   ? DownloadStage::Video
                   : record.isAudioStream ? DownloadStage::Audio
                                          : DownloadStage::Video;
         p.downloadedBytes = record.downloadedBytes;
@@ -281,7 +283,8 @@ void DownloadTask::onProcessFinished(int result, int exitCode, const QStringList
     switch (ProcessRunner::Result(result)) {
     case ProcessRunner::Result::Success: {
         if (m_progress.filePath.isEmpty() || !QFileInfo::exists(m_progress.filePath))
-            return fail(ErrorKind::Unknown, detail.isEmpty() ? QStringLiteral("yt-dlp reported no file") : detail);
+            return fail(ErrorKind::Unknown,
+                        detail.isEmpty() ? QStringLiteral("yt-dlp reported no file") : detail);
         m_progress.fileSize = QFileInfo(m_progress.filePath).size();
         m_progress.downloadedBytes = qMax(m_progress.downloadedBytes, qint64(0));
         removeInfoJsonFile();
@@ -290,8 +293,8 @@ void DownloadTask::onProcessFinished(int result, int exitCode, const QStringList
     case ProcessRunner::Result::Failed: {
         const ErrorKind kind = classifyYtDlpError(detail);
         // Saved info can go stale before its TTL (a CDN URL revoked early): extract once more from the page.
-        if ((kind == ErrorKind::HttpError || kind == ErrorKind::FormatUnavailable) && !m_infoJsonFile.isEmpty() &&
-            !m_request.url.isEmpty()) {
+        if ((kind == ErrorKind::HttpError || kind == ErrorKind::FormatUnavailable) &&
+            !m_infoJsonFile.isEmpty() && !m_request.url.isEmpty()) {
             removeInfoJsonFile();
             m_request.infoJson.clear();
             m_progress.state = DownloadState::Queued;
@@ -312,7 +315,8 @@ void DownloadTask::onProcessFinished(int result, int exitCode, const QStringList
     case ProcessRunner::Result::TimedOut:
         return fail(ErrorKind::TimedOut, QStringLiteral("time limit reached"));
     case ProcessRunner::Result::Stalled:
-        return fail(ErrorKind::TimedOut, QStringLiteral("no progress for %1 s").arg(m_config.stallTimeoutSec));
+        return fail(ErrorKind::TimedOut,
+                    QStringLiteral("no progress for %1 s").arg(m_config.stallTimeoutSec));
     }
 }
 

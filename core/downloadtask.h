@@ -12,9 +12,28 @@ namespace Gravity {
 
 class ProcessRunner;
 
-enum class DownloadState { Queued, Starting, Downloading, PostProcessing, Paused, Completed, Failed, Cancelled };
+enum class DownloadState
+{
+    Queued,
+    Starting,
+    Downloading,
+    PostProcessing,
+    Paused,
+    Completed,
+    Failed,
+    Cancelled
+};
 // What is happening inside a running download, for people: "video 1/2", "audio 2/2", "merging".
-enum class DownloadStage { None, Video, Audio, Merging, Converting, Embedding, Finishing };
+enum class DownloadStage
+{
+    None,
+    Video,
+    Audio,
+    Merging,
+    Converting,
+    Embedding,
+    Finishing
+};
 
 [[nodiscard]] bool isFinalState(DownloadState state);
 [[nodiscard]] QString downloadStateId(DownloadState state); // "queued", "downloading", … for --json

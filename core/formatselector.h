@@ -8,10 +8,32 @@
 
 namespace Gravity {
 
-enum class QualityPreset { Best, P2160, P1440, P1080, P720, P480, P360, AudioOnly };
+enum class QualityPreset
+{
+    Best,
+    P2160,
+    P1440,
+    P1080,
+    P720,
+    P480,
+    P360,
+    AudioOnly
+};
 
-enum class AudioFormat { None, Mp3, M4a, Opus };
-enum class Container { Auto, Mp4, Mkv, Webm };
+enum class AudioFormat
+{
+    None,
+    Mp3,
+    M4a,
+    Opus
+};
+enum class Container
+{
+    Auto,
+    Mp4,
+    Mkv,
+    Webm
+};
 
 // yt-dlp -f selector for a preset. Every selector ends in a fallback chain (…/bestvideo+bestaudio/best),
 // because Bilibili and YouTube list tiers a user cannot actually fetch.
@@ -28,8 +50,9 @@ enum class Container { Auto, Mp4, Mkv, Webm };
 [[nodiscard]] QString containerId(Container container); // "mp4", "mkv", "webm", "" for Auto
 [[nodiscard]] std::optional<Container> containerFromId(QStringView id);
 
-// An explicit selection typed or picked by a user ("137+140", "75-1+group_aud-audio_2") is passed as chosen, but
-// only if it is made of characters a format spec uses; anything else (spaces, quotes, leading '-') is refused.
+// An explicit selection typed or picked by a user ("137+140", "75-1+group_aud-audio_2") is passed as chosen,
+// but only if it is made of characters a format spec uses; anything else (spaces, quotes, leading '-') is
+// refused.
 [[nodiscard]] bool isPlausibleFormatSpec(QStringView spec);
 
 } // namespace Gravity

@@ -18,8 +18,8 @@ struct MediaFormat
     int width = -1;
     int height = -1;
     double fps = 0.0;
-    QString vcodec; // "none" for audio-only
-    QString acodec; // "none" for video-only
+    QString vcodec;   // "none" for audio-only
+    QString acodec;   // "none" for video-only
     double tbr = 0.0; // total bitrate, kbit/s
     double abr = 0.0;
     double vbr = 0.0;
@@ -69,7 +69,7 @@ struct MediaInfo
     double duration = 0.0; // seconds; 0 when unknown
     QString thumbnail;
     QString webpageUrl;
-    QString extractor;    // yt-dlp's extractor_key, e.g. "Youtube", "BiliBili", "Generic"
+    QString extractor; // yt-dlp's extractor_key, e.g. "Youtube", "BiliBili", "Generic"
     Platform platform = Platform::Other;
     QDate uploadDate;
     qint64 viewCount = -1;

@@ -12,8 +12,9 @@ namespace Gravity {
 
 namespace {
 
-constexpr std::array AllPrefixes{QByteArrayView(RecordPrefix::Download), QByteArrayView(RecordPrefix::PostProcess),
-                                 QByteArrayView(RecordPrefix::Formats), QByteArrayView(RecordPrefix::FilePath)};
+constexpr std::array AllPrefixes{
+    QByteArrayView(RecordPrefix::Download), QByteArrayView(RecordPrefix::PostProcess),
+    QByteArrayView(RecordPrefix::Formats), QByteArrayView(RecordPrefix::FilePath)};
 
 // yt-dlp prints "NA" for a field it does not have, and null for one that is None.
 qint64 integerOf(const QJsonValue &value)
@@ -129,7 +130,9 @@ QList<QByteArrayView> splitRecords(QByteArrayView line)
     qsizetype start = 0;
     for (qsizetype brace = line.indexOf('}'); brace >= 0; brace = line.indexOf('}', brace + 1)) {
         const QByteArrayView rest = line.sliced(brace + 1);
-        const auto startsRest = [&rest](QByteArrayView prefix) { return rest.startsWith(prefix); };
+        const auto startsRest = [&rest](QByteArrayView prefix) {
+            return rest.startsWith(prefix);
+        };
         if (std::any_of(AllPrefixes.begin(), AllPrefixes.end(), startsRest) ||
             std::any_of(Followers.begin(), Followers.end(), startsRest)) {
             records.append(line.sliced(start, brace + 1 - start));
@@ -180,8 +183,8 @@ PostProcessStage stageOfPostProcessor(QStringView name)
 {
     if (name == u"Merger" || name == u"FFmpegMerger")
         return PostProcessStage::Merging;
-    if (name.contains(u"ExtractAudio") || name.contains(u"VideoConvertor") || name.contains(u"VideoRemuxer") ||
-        name.contains(u"FixupM3u8") || name.contains(u"Fixup"))
+    if (name.contains(u"ExtractAudio") || name.contains(u"VideoConvertor") ||
+        name.contains(u"VideoRemuxer") || name.contains(u"FixupM3u8") || name.contains(u"Fixup"))
         return PostProcessStage::Converting;
     if (name.startsWith(u"Embed") || name.contains(u"Metadata") || name.contains(u"Thumbnail"))
         return PostProcessStage::Embedding;

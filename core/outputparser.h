@@ -21,7 +21,8 @@ inline constexpr char FilePath[] = "@@gravity-file@@ ";
 // One thing yt-dlp said, read from one record of its output.
 struct OutputRecord
 {
-    enum class Kind {
+    enum class Kind
+    {
         Progress,    // a download progress record (status downloading/finished/error)
         PostProcess, // a postprocessor started/finished (Merger, ExtractAudio, …)
         Formats,     // the format ids yt-dlp resolved, e.g. "137+140"
@@ -61,7 +62,14 @@ struct OutputRecord
 [[nodiscard]] std::optional<OutputRecord> parseOutputRecord(QByteArrayView record);
 
 // What a postprocessor means to a person.
-enum class PostProcessStage { None, Merging, Converting, Embedding, Finishing };
+enum class PostProcessStage
+{
+    None,
+    Merging,
+    Converting,
+    Embedding,
+    Finishing
+};
 [[nodiscard]] PostProcessStage stageOfPostProcessor(QStringView name);
 
 } // namespace Gravity

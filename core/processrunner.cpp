@@ -9,7 +9,8 @@ namespace Gravity {
 namespace {
 
 constexpr int StderrTailLines = 40;
-// A line longer than this is cut: yt-dlp never prints one, so it is garbage and must not grow memory unbounded.
+// A line longer than this is cut: yt-dlp never prints one, so it is garbage and must not grow memory
+// unbounded.
 constexpr qsizetype MaxLineBytes = 1 << 20;
 // -J output of a huge playlist is tens of MB; past this it is not something Gravity will parse.
 constexpr qsizetype MaxCapturedBytes = qsizetype(256) << 20;
@@ -102,8 +103,9 @@ void ProcessRunner::start()
         m_startTimer.start(m_limits.startTimeoutMs);
     if (m_limits.softLimitMs > 0) {
         m_softTimer.start(m_limits.softLimitMs);
-        const int hard =
-            m_limits.hardLimitMs > m_limits.softLimitMs ? m_limits.hardLimitMs : m_limits.softLimitMs + m_limits.killGraceMs;
+        const int hard = m_limits.hardLimitMs > m_limits.softLimitMs
+                             ? m_limits.hardLimitMs
+                             : m_limits.softLimitMs + m_limits.killGraceMs;
         m_hardTimer.start(hard);
     }
     m_process.start(m_program, m_arguments, QIODevice::ReadOnly);

@@ -21,9 +21,22 @@ class ProcessRunner final : public QObject
     Q_DISABLE_COPY_MOVE(ProcessRunner)
 
 public:
-    enum class Result { Success, Failed, Crashed, FailedToStart, Cancelled, TimedOut, Stalled };
+    enum class Result
+    {
+        Success,
+        Failed,
+        Crashed,
+        FailedToStart,
+        Cancelled,
+        TimedOut,
+        Stalled
+    };
     Q_ENUM(Result)
-    enum class Channel { StdOut, StdErr };
+    enum class Channel
+    {
+        StdOut,
+        StdErr
+    };
 
     struct Limits
     {

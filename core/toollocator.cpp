@@ -62,10 +62,13 @@ std::optional<QString> ToolLocator::ytDlpVersion(const QString &path)
             return cached->isEmpty() ? std::nullopt : std::optional<QString>(*cached);
     }
     QProcess process;
-    process.start(path, {QStringLiteral("--ignore-config"), QStringLiteral("--version")}, QIODevice::ReadOnly);
+    process.start(path, {QStringLiteral("--ignore-config"), QStringLiteral("--version")},
+                  QIODevice::ReadOnly);
     QString version;
-    if (process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
-        version = QString::fromUtf8(process.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
+    if (process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit &&
+        process.exitCode() == 0)
+        version =
+            QString::fromUtf8(process.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
     else
         process.kill();
     const QMutexLocker lock(&mutex);

@@ -6,7 +6,11 @@
 
 namespace Gravity {
 
-enum class Tool { YtDlp, Ffmpeg };
+enum class Tool
+{
+    YtDlp,
+    Ffmpeg
+};
 
 // Finds the external programs: the configured path first, then next to Gravity's executable (how the Windows
 // and macOS packages ship them), then PATH.

@@ -9,26 +9,28 @@
 namespace Gravity {
 
 // Why pasted text is not something Gravity will hand to yt-dlp.
-enum class UrlRejection {
+enum class UrlRejection
+{
     None,
-    Empty,            // empty or only whitespace
-    LooksLikeOption,  // starts with '-': would read as a yt-dlp option
-    NotHttp,          // file:, javascript:, data:, ftp:, … or no scheme we can add
-    TooLong,          // over MaxUrlBytes of UTF-8
-    BadHost,          // no host, or a host with no dot that is not an IP literal
-    Malformed,        // QUrl cannot make sense of it, or it holds control characters
+    Empty,           // empty or only whitespace
+    LooksLikeOption, // starts with '-': would read as a yt-dlp option
+    NotHttp,         // file:, javascript:, data:, ftp:, … or no scheme we can add
+    TooLong,         // over MaxUrlBytes of UTF-8
+    BadHost,         // no host, or a host with no dot that is not an IP literal
+    Malformed,       // QUrl cannot make sense of it, or it holds control characters
 };
 
 // What kind of page a URL points at, as far as the URL alone tells.
-enum class UrlKind {
-    Unknown,      // an "other" site, or a form we do not special-case
-    Video,        // a single video (YouTube watch/youtu.be/embed/live, Bilibili BV/av)
-    Short,        // YouTube Shorts
-    Playlist,     // YouTube list=, Bilibili favourite lists / collections
-    Channel,      // YouTube channel, @handle, /c/, /user/; Bilibili space
-    ShortLink,    // b23.tv: only yt-dlp can resolve it
-    Episode,      // Bilibili bangumi ep…
-    Season,       // Bilibili bangumi ss…
+enum class UrlKind
+{
+    Unknown,   // an "other" site, or a form we do not special-case
+    Video,     // a single video (YouTube watch/youtu.be/embed/live, Bilibili BV/av)
+    Short,     // YouTube Shorts
+    Playlist,  // YouTube list=, Bilibili favourite lists / collections
+    Channel,   // YouTube channel, @handle, /c/, /user/; Bilibili space
+    ShortLink, // b23.tv: only yt-dlp can resolve it
+    Episode,   // Bilibili bangumi ep…
+    Season,    // Bilibili bangumi ss…
 };
 
 struct RecognizedUrl

@@ -53,21 +53,23 @@ QString selectorFor(const DownloadOptions &options)
     return formatSelector(options.quality);
 }
 
-QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath, const QString &ffmpegPath)
+QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,
+                              const QString &ffmpegPath)
 {
     const DownloadOptions &options = request.options;
     QStringList arguments = commonArguments(ffmpegPath);
 
     // Machine-readable progress: one JSON record a line, behind prefixes only Gravity uses. --print would
     // silence progress, so --progress turns it back on; --no-simulate keeps --print from implying a dry run.
-    arguments << QStringLiteral("--newline") << QStringLiteral("--progress") << QStringLiteral("--no-simulate")
-              << QStringLiteral("--progress-template")
+    arguments << QStringLiteral("--newline") << QStringLiteral("--progress")
+              << QStringLiteral("--no-simulate") << QStringLiteral("--progress-template")
               << latin("download:") + latin(RecordPrefix::Download) +
                      latin(R"({"p":%(progress)j,"format_id":%(info.format_id)j,)"
                            R"("vcodec":%(info.vcodec)j,"acodec":%(info.acodec)j})")
               << QStringLiteral("--progress-template")
               << latin("postprocess:") + latin(RecordPrefix::PostProcess) + latin("%(progress)j")
-              << QStringLiteral("--print") << latin("video:") + latin(RecordPrefix::Formats) + latin("%(format_id)j")
+              << QStringLiteral("--print")
+              << latin("video:") + latin(RecordPrefix::Formats) + latin("%(format_id)j")
               << QStringLiteral("--print")
               << latin("after_move:") + latin(RecordPrefix::FilePath) + latin("%(filepath)s");
 

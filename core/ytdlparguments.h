@@ -8,8 +8,8 @@
 namespace Gravity {
 
 // The only place yt-dlp command lines are made. Every list starts with --ignore-config (a user's yt-dlp.conf
-// must not change what Gravity parses) and ends with "--" before the URL, so nothing from a page, a paste or a
-// forwarded message can become an option.
+// must not change what Gravity parses) and ends with "--" before the URL, so nothing from a page, a paste or
+// a forwarded message can become an option.
 
 // `yt-dlp -J --flat-playlist …`: one call lists a 500-item playlist without visiting every entry.
 [[nodiscard]] QStringList probeArguments(const QString &url, const QString &ffmpegPath = {});

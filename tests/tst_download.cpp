@@ -62,8 +62,8 @@ private:
         if (config.infoCacheDir.isEmpty())
             config = m_fixture.config();
         // Every change of the task is watched: the queue's coalesced signal may skip a merge that takes a few
-        // milliseconds. Stages come from yt-dlp's output, so connecting after enqueue() misses none; a failure
-        // before yt-dlp starts ends the task inside enqueue(), which the spy has already seen.
+        // milliseconds. Stages come from yt-dlp's output, so connecting after enqueue() misses none; a
+        // failure before yt-dlp starts ends the task inside enqueue(), which the spy has already seen.
         DownloadQueue queue(config);
         QSignalSpy finished(&queue, &DownloadQueue::taskFinished);
         const quint64 id = queue.enqueue(request);
@@ -78,10 +78,7 @@ private:
         return queue.task(id)->progress();
     }
 
-    static QStringList filesIn(const QString &dir)
-    {
-        return QDir(dir).entryList(QDir::Files | QDir::Hidden);
-    }
+    static QStringList filesIn(const QString &dir) { return QDir(dir).entryList(QDir::Files | QDir::Hidden); }
 
 private slots:
     void initTestCase()
@@ -129,7 +126,8 @@ private slots:
                 audio = format.formatId;
         }
         QVERIFY(!video720.isEmpty() && !audio.isEmpty());
-        DownloadRequest request = withInfo(requestFor(url, m_fixture.scratch(u"explicit"_s), QualityPreset::Best), info);
+        DownloadRequest request =
+            withInfo(requestFor(url, m_fixture.scratch(u"explicit"_s), QualityPreset::Best), info);
         request.options.formatSpec = video720 + u'+' + audio;
         const DownloadProgress result = download(request);
         QCOMPARE(result.state, DownloadState::Completed);
@@ -177,7 +175,8 @@ private slots:
         const QString url = m_fixture.url(u"page.html"_s) + u"?stale"_s;
         const MediaInfo info = probe(url);
         const int pageRequests = m_fixture.server().requestCount(u"page.html"_s);
-        DownloadRequest request = withInfo(requestFor(url, m_fixture.scratch(u"stale"_s), QualityPreset::Best), info);
+        DownloadRequest request =
+            withInfo(requestFor(url, m_fixture.scratch(u"stale"_s), QualityPreset::Best), info);
         request.infoFetchedAt = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
         QCOMPARE(download(request).state, DownloadState::Completed);
         QVERIFY(m_fixture.server().requestCount(u"page.html"_s) > pageRequests);
@@ -294,9 +293,10 @@ private slots:
         QFETCH(ErrorKind, kind);
         EngineConfig config = m_fixture.config();
         (ytDlp ? config.ytDlpPath : config.ffmpegPath) = u"/nonexistent/tool"_s;
-        const DownloadProgress result = download(
-            requestFor(m_fixture.url(u"hls/master.m3u8"_s), m_fixture.scratch(u"tools"_s), QualityPreset::P360),
-            nullptr, config);
+        const DownloadProgress result =
+            download(requestFor(m_fixture.url(u"hls/master.m3u8"_s), m_fixture.scratch(u"tools"_s),
+                                QualityPreset::P360),
+                     nullptr, config);
         QCOMPARE(result.state, DownloadState::Failed);
         QCOMPARE(result.error.kind, kind);
     }

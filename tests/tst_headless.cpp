@@ -1,4 +1,5 @@
-// gravity-downloader --headless, end to end: the real binary, the real yt-dlp and ffmpeg, the loopback server.
+// gravity-downloader --headless, end to end: the real binary, the real yt-dlp and ffmpeg, the loopback
+// server.
 
 #include "integrationfixture.h"
 #include "testhelpers.h"
@@ -95,7 +96,8 @@ private slots:
         QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
         const QStringList files = QDir(dir).entryList({u"*.mp4"_s}, QDir::Files);
         QCOMPARE(files.size(), 1);
-        QCOMPARE(probeStreams(QDir(dir).filePath(files.first())), QStringList({u"video:640x360"_s, u"audio"_s}));
+        QCOMPARE(probeStreams(QDir(dir).filePath(files.first())),
+                 QStringList({u"video:640x360"_s, u"audio"_s}));
         QVERIFY(result.out.contains("Finished"));
     }
 
@@ -191,7 +193,8 @@ private slots:
     void aFeedDownloadsEveryEntry()
     {
         const QString dir = m_fixture.scratch(u"clifeed"_s);
-        const Run result = run({u"--headless"_s, u"--json"_s, u"-j"_s, u"2"_s, u"-o"_s, dir, m_fixture.url(u"feed.xml"_s)});
+        const Run result =
+            run({u"--headless"_s, u"--json"_s, u"-j"_s, u"2"_s, u"-o"_s, dir, m_fixture.url(u"feed.xml"_s)});
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.eventNames().count(u"finished"_s), 3);
         QCOMPARE(QDir(dir).entryList({u"*.mp4"_s}, QDir::Files).size(), 3);
@@ -203,7 +206,7 @@ private slots:
         // Save the info the way a user would, with yt-dlp itself.
         QProcess ytDlp;
         ytDlp.start(u"yt-dlp"_s, {u"--ignore-config"_s, u"--no-warnings"_s, u"-J"_s, u"--"_s,
-                                   m_fixture.url(u"page.html"_s)});
+                                  m_fixture.url(u"page.html"_s)});
         QVERIFY(ytDlp.waitForFinished(60000));
         const QString infoPath = QDir(dir).filePath(u"saved.info.json"_s);
         QFile info(infoPath);
@@ -226,7 +229,8 @@ private slots:
                       {u"--headless"_s, u"--json"_s, u"-o"_s, dir, m_fixture.url(u"slow.html"_s)});
         QVERIFY(process.waitForStarted());
         QByteArray output; // QTRY evaluates once more at the end: what was read must be kept
-        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("\"downloading\""), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("\"downloading\""),
+                                 60000);
         QVERIFY(!processesMatching(dir).isEmpty());
         ::kill(pid_t(process.processId()), SIGINT);
         QVERIFY(process.waitForFinished(15000));
@@ -237,10 +241,12 @@ private slots:
     void badUsageExits2_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("an unknown quality") << QStringList{u"--headless"_s, u"-q"_s, u"999"_s, u"https://example.org/v"_s};
+        QTest::newRow("an unknown quality")
+            << QStringList{u"--headless"_s, u"-q"_s, u"999"_s, u"https://example.org/v"_s};
         QTest::newRow("an unknown option") << QStringList{u"--headless"_s, u"--frobnicate"_s};
         QTest::newRow("nothing to download") << QStringList{u"--headless"_s};
-        QTest::newRow("an unknown audio format") << QStringList{u"--headless"_s, u"-a"_s, u"wav"_s, u"https://example.org/v"_s};
+        QTest::newRow("an unknown audio format")
+            << QStringList{u"--headless"_s, u"-a"_s, u"wav"_s, u"https://example.org/v"_s};
     }
 
     void badUsageExits2()

@@ -443,8 +443,7 @@ void TestOutputParser::filePaths_data()
         "@@gravity-file@@ /d/a @@gravity-file@@b.mp4", u"/d/a @@gravity-file@@b.mp4"_s);
 
     // A title is free text, and the default template puts it in the file name.
-    QTest::newRow(
-        "the file prefix inside a title stays part of the path")
+    QTest::newRow("the file prefix inside a title stays part of the path")
         << QByteArray("@@gravity-file@@ /d/evil @@gravity-file@@ x [id].mp4")
         << QStringList{u"/d/evil @@gravity-file@@ x [id].mp4"_s} << 1;
     QTest::newRow("the progress prefix in a title is just part of the file name")

@@ -46,7 +46,8 @@ private slots:
     void linesAreSplitOnNewlinesAndCarriageReturns()
     {
         // yt-dlp without --newline ends progress with '\r'; a last line may have no end at all.
-        const QString path = script(u"lines.sh"_s, "printf 'one\\ntwo\\rthree\\r\\nfour'; printf 'err1\\nerr2' >&2\n");
+        const QString path =
+            script(u"lines.sh"_s, "printf 'one\\ntwo\\rthree\\r\\nfour'; printf 'err1\\nerr2' >&2\n");
         ProcessRunner runner;
         runner.setProgram(path, {});
         QStringList out;
@@ -64,7 +65,8 @@ private slots:
 
     void aPartialLineIsKeptAcrossReads()
     {
-        const QString path = script(u"slow.sh"_s, "printf 'hel'; sleep 0.3; printf 'lo\\nwor'; sleep 0.3; printf 'ld\\n'\n");
+        const QString path =
+            script(u"slow.sh"_s, "printf 'hel'; sleep 0.3; printf 'lo\\nwor'; sleep 0.3; printf 'ld\\n'\n");
         ProcessRunner runner;
         runner.setProgram(path, {});
         QStringList out;
@@ -154,7 +156,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!GravityTest::processesMatching(child).isEmpty(), 5000);
         runner.cancel();
         QVERIFY(finished.wait(5000));
-        QCOMPARE(finished.at(0).at(0).value<ProcessRunner::Outcome>().result, ProcessRunner::Result::Cancelled);
+        QCOMPARE(finished.at(0).at(0).value<ProcessRunner::Outcome>().result,
+                 ProcessRunner::Result::Cancelled);
         QVERIFY2(GravityTest::waitNoProcessesMatching(child), "the child outlived the cancel");
         QVERIFY(GravityTest::waitNoProcessesMatching(parent));
     }
@@ -162,7 +165,8 @@ private slots:
     void destroyingARunnerKillsItsTree()
     {
         const QString child = script(u"orphan-child.sh"_s, "while true; do sleep 0.1; done\n");
-        const QString parent = script(u"orphan-parent.sh"_s, "\"" + child.toUtf8() + "\" & echo ready; wait\n");
+        const QString parent =
+            script(u"orphan-parent.sh"_s, "\"" + child.toUtf8() + "\" & echo ready; wait\n");
         {
             ProcessRunner runner;
             runner.setProgram(parent, {});

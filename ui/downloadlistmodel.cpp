@@ -12,11 +12,13 @@ QString stageText(const DownloadProgress &p)
 {
     switch (p.stage) {
     case DownloadStage::Video:
-        return p.streamCount > 1 ? DownloadListModel::tr("Downloading video %1/%2").arg(p.streamIndex).arg(p.streamCount)
-                                 : DownloadListModel::tr("Downloading");
+        return p.streamCount > 1
+                   ? DownloadListModel::tr("Downloading video %1/%2").arg(p.streamIndex).arg(p.streamCount)
+                   : DownloadListModel::tr("Downloading");
     case DownloadStage::Audio:
-        return p.streamCount > 1 ? DownloadListModel::tr("Downloading audio %1/%2").arg(p.streamIndex).arg(p.streamCount)
-                                 : DownloadListModel::tr("Downloading audio");
+        return p.streamCount > 1
+                   ? DownloadListModel::tr("Downloading audio %1/%2").arg(p.streamIndex).arg(p.streamCount)
+                   : DownloadListModel::tr("Downloading audio");
     case DownloadStage::Merging:
         return DownloadListModel::tr("Merging video and audio");
     case DownloadStage::Converting:
@@ -154,7 +156,8 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
     case FilePathRole:
         return p.filePath;
     case ErrorTextRole:
-        return p.error.isError() && p.error.kind != ErrorKind::Cancelled ? errorKindText(p.error.kind) : QString();
+        return p.error.isError() && p.error.kind != ErrorKind::Cancelled ? errorKindText(p.error.kind)
+                                                                         : QString();
     case StatusTextRole:
         return statusText(id);
     default:

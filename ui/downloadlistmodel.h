@@ -14,7 +14,8 @@ class DownloadListModel final : public QAbstractListModel
     Q_DISABLE_COPY_MOVE(DownloadListModel)
 
 public:
-    enum Role {
+    enum Role
+    {
         IdRole = Qt::UserRole + 1,
         TitleRole,
         UrlRole,

@@ -41,10 +41,10 @@ public:
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText
-                                                                                    : QPalette::Text));
+                                                                                   : QPalette::Text));
         painter->drawText(QRect(area.left(), area.top(), area.width(), metrics.height()), Qt::AlignLeft,
-                          metrics.elidedText(index.data(DownloadListModel::TitleRole).toString(), Qt::ElideRight,
-                                             area.width()));
+                          metrics.elidedText(index.data(DownloadListModel::TitleRole).toString(),
+                                             Qt::ElideRight, area.width()));
         const double fraction = index.data(DownloadListModel::FractionRole).toDouble();
         const QRect bar(area.left(), area.top() + metrics.height() + 4, area.width(), 4);
         painter->setPen(Qt::NoPen);
@@ -52,7 +52,8 @@ public:
         painter->drawRoundedRect(bar, 2, 2);
         if (fraction > 0) {
             painter->setBrush(option.palette.color(QPalette::Highlight));
-            painter->drawRoundedRect(QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()), 2, 2);
+            painter->drawRoundedRect(QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()),
+                                     2, 2);
         }
         painter->setFont(option.font);
         painter->setPen(option.palette.color(QPalette::PlaceholderText));

@@ -22,8 +22,9 @@ bool IntegrationFixture::setUp(QString *error)
 
 QString IntegrationFixture::scratch(const QString &name) const
 {
-    const QString path = QDir(m_scratch.path()).filePath(name + QLatin1Char('-') +
-                                                         QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString path =
+        QDir(m_scratch.path())
+            .filePath(name + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(8));
     QDir().mkpath(path);
     return path;
 }

@@ -16,10 +16,12 @@ namespace GravityTest {
 // A small HTTP/1.1 server for tests, bound to 127.0.0.1 only, serving files from a folder. It runs on its own
 // thread so it keeps answering while a test blocks or spins its own event loop.
 //
-// - GET and HEAD, Range requests (206 with Content-Range; 416 when unsatisfiable), Content-Length, keep-alive.
+// - GET and HEAD, Range requests (206 with Content-Range; 416 when unsatisfiable), Content-Length,
+// keep-alive.
 // - Text files (.html, .xml, .m3u8, .json) have "{{BASE}}" replaced by the server's base URL
 //   ("http://127.0.0.1:PORT") so pages, feeds and playlists can link to each other.
-// - Faults per path, for the error paths: answer 403/404/429/500, stall mid-body, reset the connection mid-body.
+// - Faults per path, for the error paths: answer 403/404/429/500, stall mid-body, reset the connection
+// mid-body.
 // - A throttle (bytes per second, all connections together) to make downloads slow enough to cancel or pause.
 class LoopbackServer final : public QObject
 {
@@ -27,7 +29,8 @@ class LoopbackServer final : public QObject
     Q_DISABLE_COPY_MOVE(LoopbackServer)
 
 public:
-    enum class Fault {
+    enum class Fault
+    {
         None,
         Forbidden,       // 403
         NotFound,        // 404
@@ -46,7 +49,8 @@ public:
 
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] QString baseUrl() const; // "http://127.0.0.1:PORT"
-    [[nodiscard]] QUrl url(const QString &path) const; // path relative to the root, with or without leading '/'
+    [[nodiscard]] QUrl
+    url(const QString &path) const; // path relative to the root, with or without leading '/'
 
     // path is relative to the root, e.g. "clip.mp4". A fault applies to every later request for that path.
     void setFault(const QString &path, Fault fault, qint64 afterBytes = 0);

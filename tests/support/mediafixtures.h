@@ -19,7 +19,8 @@ struct MediaFixtures
 {
     // Returns false and sets *error when ffmpeg is missing or fails.
     static bool ensure(const QString &dir, QString *error = nullptr);
-    // The folder named by $GRAVITY_FIXTURES, generated if needed; empty (and a QFAIL-worthy *error) on failure.
+    // The folder named by $GRAVITY_FIXTURES, generated if needed; empty (and a QFAIL-worthy *error) on
+    // failure.
     static QString fromEnvironment(QString *error = nullptr);
 };
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Gravity --headless against bare yt-dlp on the same files from the loopback test server, runs alternating
+# so machine noise hits both alike. Prints medians and ratios. Not a test: numbers for people.
+#
+#   tests/benchmarks/headless_vs_ytdlp.sh BUILD_DIR [RUNS]
+#
+# 1. a ~400 MB file: whole command (Gravity parses, then downloads with the parsed info) vs `yt-dlp URL`,
+#    and the download step alone (both with --load-info-json)
+# 2. a small clip behind a page: parse-then-download with the info reused (--load-info-json) vs parsing
+#    twice (`yt-dlp -J` then `yt-dlp URL`, the naive two-step)
+set -euo pipefail
+build=${1:?build dir}
+runs=${2:-5}
+gravity="$build/app/gravity-downloader"
+work=$(mktemp -d)
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+"$build/tests/support/gravity-make-fixtures" "$work/media" >/dev/null
+head -c 400000000 /dev/urandom > "$work/media/big.mp4"
+"$build/tests/support/gravity-test-server" "$work/media" > "$work/url" &
+server_pid=$!
+for _ in $(seq 50); do [ -s "$work/url" ] && break; sleep 0.1; done
+base=$(cat "$work/url")
+
+now() { date +%s.%N; }
+timed() { local start; start=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $start" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ytdlp_args=(--ignore-config --no-colors --newline --progress -o '%(title).200B [%(id)s].%(ext)s' --no-mtime
+            --no-playlist -f 'bestvideo+bestaudio/best')
+
+yt-dlp --ignore-config --no-warnings -J -- "$base/big.mp4" > "$work/big.info.json"
+yt-dlp --ignore-config --no-warnings -J -- "$base/page.html" > "$work/page.info.json"
+
+: > "$work/g"; : > "$work/y"; : > "$work/gl"; : > "$work/yl"; : > "$work/reuse"; : > "$work/twice"
+for i in $(seq "$runs"); do
+  rm -rf "$work/out"; timed "$gravity" --headless -o "$work/out" "$base/big.mp4" >> "$work/g"
+  rm -rf "$work/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$work/out" -- "$base/big.mp4" >> "$work/y"
+  rm -rf "$work/out"; timed "$gravity" --headless -o "$work/out" --load-info-json "$work/big.info.json" >> "$work/gl"
+  rm -rf "$work/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$work/out" --load-info-json "$work/big.info.json" >> "$work/yl"
+  rm -rf "$work/out"; timed "$gravity" --headless -o "$work/out" "$base/page.html" >> "$work/reuse"
+  rm -rf "$work/out"
+  start=$(now)
+  yt-dlp --ignore-config --no-warnings -J -- "$base/page.html" >/dev/null 2>&1
+  yt-dlp "${ytdlp_args[@]}" -P "$work/out" -- "$base/page.html" >/dev/null 2>&1
+  echo "$(now) - $start" | bc >> "$work/twice"
+done
+
+report() { # name gravity-file yt-dlp-file
+  local g y; g=$(median < "$2"); y=$(median < "$3")
+  printf '%-46s gravity %6.3f s   other %6.3f s   gravity/other time %.3f\n' "$1" "$g" "$y" "$(echo "$g / $y" | bc -l)"
+}
+echo "median of $runs alternating runs, $(nproc) cores"
+report "400 MB, whole command (parse + download)" "$work/g" "$work/y"
+report "400 MB, download step (--load-info-json)" "$work/gl" "$work/yl"
+report "small clip, parse then download vs -J + URL" "$work/reuse" "$work/twice"
