@@ -82,6 +82,12 @@ constexpr std::array Patterns{
     Pattern{"content too short", ErrorKind::NetworkUnreachable},
 };
 
+// A translation context lupdate can see.
+struct ErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(Gravity::Error)
+};
+
 } // namespace
 
 ErrorKind classifyYtDlpError(QStringView message)
@@ -143,58 +149,49 @@ QString errorKindId(ErrorKind kind)
 
 QString errorKindText(ErrorKind kind)
 {
-    const char *const context = "Gravity::Error";
     switch (kind) {
     case ErrorKind::None:
         return {};
     case ErrorKind::UnsupportedUrl:
-        return QCoreApplication::translate(context, "This site or link is not supported by yt-dlp.");
+        return ErrorText::tr("This site or link is not supported by yt-dlp.");
     case ErrorKind::Unavailable:
-        return QCoreApplication::translate(context,
-                                           "This video is unavailable: it may be private or removed.");
+        return ErrorText::tr("This video is unavailable: it may be private or removed.");
     case ErrorKind::LoginRequired:
-        return QCoreApplication::translate(context, "This video needs a login: add cookies in Settings.");
+        return ErrorText::tr("This video needs a login: add cookies in Settings.");
     case ErrorKind::GeoBlocked:
-        return QCoreApplication::translate(
-            context, "This video is not available in your region: try a proxy in Settings.");
+        return ErrorText::tr("This video is not available in your region: try a proxy in Settings.");
     case ErrorKind::LiveNotSupported:
-        return QCoreApplication::translate(
-            context, "This is a live stream that has not ended: try again when it is over.");
+        return ErrorText::tr("This is a live stream that has not ended: try again when it is over.");
     case ErrorKind::NetworkUnreachable:
-        return QCoreApplication::translate(context,
-                                           "The site could not be reached: check your connection or proxy.");
+        return ErrorText::tr("The site could not be reached: check your connection or proxy.");
     case ErrorKind::HttpError:
-        return QCoreApplication::translate(context, "The server refused the download: try again later.");
+        return ErrorText::tr("The server refused the download: try again later.");
     case ErrorKind::FormatUnavailable:
-        return QCoreApplication::translate(context, "The chosen quality is not available: pick another one.");
+        return ErrorText::tr("The chosen quality is not available: pick another one.");
     case ErrorKind::DiskFull:
-        return QCoreApplication::translate(context, "The disk is full: free some space and retry.");
+        return ErrorText::tr("The disk is full: free some space and retry.");
     case ErrorKind::NotWritable:
-        return QCoreApplication::translate(context,
-                                           "The download folder cannot be written: choose another folder.");
+        return ErrorText::tr("The download folder cannot be written: choose another folder.");
     case ErrorKind::YtDlpMissing:
-        return QCoreApplication::translate(
-            context,
+        return ErrorText::tr(
             "yt-dlp was not found: install it (for example \"apt install yt-dlp\") or set its path.");
     case ErrorKind::YtDlpTooOld:
-        return QCoreApplication::translate(context, "yt-dlp is too old: update it and try again.");
+        return ErrorText::tr("yt-dlp is too old: update it and try again.");
     case ErrorKind::FfmpegMissing:
-        return QCoreApplication::translate(
-            context,
+        return ErrorText::tr(
             "ffmpeg was not found: install it (for example \"apt install ffmpeg\") or set its path.");
     case ErrorKind::TimedOut:
-        return QCoreApplication::translate(context,
-                                           "The download stopped making progress and was ended: retry it.");
+        return ErrorText::tr("The download stopped making progress and was ended: retry it.");
     case ErrorKind::Crashed:
-        return QCoreApplication::translate(context, "yt-dlp stopped unexpectedly: retry the download.");
+        return ErrorText::tr("yt-dlp stopped unexpectedly: retry the download.");
     case ErrorKind::InvalidInfo:
-        return QCoreApplication::translate(context, "The video information could not be read.");
+        return ErrorText::tr("The video information could not be read.");
     case ErrorKind::Cancelled:
-        return QCoreApplication::translate(context, "Cancelled.");
+        return ErrorText::tr("Cancelled.");
     case ErrorKind::Unknown:
         break;
     }
-    return QCoreApplication::translate(context, "The download failed.");
+    return ErrorText::tr("The download failed.");
 }
 
 } // namespace Gravity

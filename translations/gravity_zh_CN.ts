@@ -232,6 +232,99 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     </message>
 </context>
 <context>
+    <name>Gravity::Error</name>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="156"/>
+        <source>This site or link is not supported by yt-dlp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="158"/>
+        <source>This video is unavailable: it may be private or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="160"/>
+        <source>This video needs a login: add cookies in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="162"/>
+        <source>This video is not available in your region: try a proxy in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="164"/>
+        <source>This is a live stream that has not ended: try again when it is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="166"/>
+        <source>The site could not be reached: check your connection or proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="168"/>
+        <source>The server refused the download: try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="170"/>
+        <source>The chosen quality is not available: pick another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="172"/>
+        <source>The disk is full: free some space and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="174"/>
+        <source>The download folder cannot be written: choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="176"/>
+        <source>yt-dlp was not found: install it (for example &quot;apt install yt-dlp&quot;) or set its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="179"/>
+        <source>yt-dlp is too old: update it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="181"/>
+        <source>ffmpeg was not found: install it (for example &quot;apt install ffmpeg&quot;) or set its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="184"/>
+        <source>The download stopped making progress and was ended: retry it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="186"/>
+        <source>yt-dlp stopped unexpectedly: retry the download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="188"/>
+        <source>The video information could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="190"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="194"/>
+        <source>The download failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gravity::HeadlessRunner</name>
     <message>
         <location filename="../app/headlessrunner.cpp" line="107"/>
