@@ -110,10 +110,14 @@ MainWindow::MainWindow(const EngineConfig &config, QWidget *parent)
     inputRow->addWidget(m_urlEdit, 1);
     inputRow->addWidget(pasteButton);
     inputRow->addWidget(m_parseButton);
-    auto *optionsRow = new QHBoxLayout;
-    optionsRow->addWidget(new QLabel(tr("Quality:"), this));
+    // Options appear once there is something to choose for.
+    m_options = new QWidget(this);
+    auto *optionsRow = new QHBoxLayout(m_options);
+    optionsRow->setContentsMargins(0, 0, 0, 0);
+    optionsRow->addWidget(new QLabel(tr("Quality:"), m_options));
     optionsRow->addWidget(m_quality, 1);
     optionsRow->addWidget(m_downloadButton);
+    m_options->hide();
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(18, 18, 18, 18);
@@ -121,7 +125,7 @@ MainWindow::MainWindow(const EngineConfig &config, QWidget *parent)
     layout->addLayout(inputRow);
     layout->addWidget(m_message);
     layout->addWidget(m_infoLabel);
-    layout->addLayout(optionsRow);
+    layout->addWidget(m_options);
     layout->addWidget(m_downloads, 1);
     setCentralWidget(central);
 
@@ -167,6 +171,7 @@ void MainWindow::parseInput()
     const RecognizedUrl url = recognizeUrl(m_urlEdit->text());
     m_info.reset();
     m_downloadButton->setEnabled(false);
+    m_options->hide();
     m_quality->clear();
     m_infoLabel->clear();
     if (!url.isValid()) {
@@ -209,6 +214,7 @@ void MainWindow::onProbed(const ProbeResult &result)
     }
     m_quality->addItem(tr("Audio only"), qualityPresetId(QualityPreset::AudioOnly));
     m_downloadButton->setEnabled(true);
+    m_options->show();
     m_downloadButton->setFocus();
 }
 
@@ -243,6 +249,7 @@ void MainWindow::startDownload()
     // Ready for the next link at once.
     m_info.reset();
     m_downloadButton->setEnabled(false);
+    m_options->hide();
     m_infoLabel->clear();
     m_quality->clear();
     m_urlEdit->clear();

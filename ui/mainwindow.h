@@ -51,6 +51,7 @@ private:
     QPushButton *m_parseButton;
     QLabel *m_message;
     QLabel *m_infoLabel;
+    QWidget *m_options = nullptr;
     QComboBox *m_quality;
     QPushButton *m_downloadButton;
     QListView *m_downloads;
