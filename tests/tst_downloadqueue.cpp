@@ -43,11 +43,7 @@ private slots:
         QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
     }
 
-    void init()
-    {
-        m_fixture.server().clearFaults();
-        m_fixture.server().setThrottle(0);
-    }
+    void init() { m_fixture.reset(); }
 
     void limitTwoWithThreeQueuedTheThirdWaits()
     {

@@ -35,7 +35,7 @@ private slots:
         QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
     }
 
-    void init() { m_fixture.server().clearFaults(); }
+    void init() { m_fixture.reset(); }
 
     void aPageWithAVideoShowsItsTitleAndFormat()
     {

@@ -21,14 +21,7 @@ private:
 
     QString script(const QString &name, const QByteArray &body)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write("#!/bin/sh\n" + body);
-        file.close();
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        return path;
+        return GravityTest::writeScript(m_dir.path(), name, body);
     }
 
     static ProcessRunner::Outcome run(ProcessRunner &runner, int timeoutMs = 20000)

@@ -1,5 +1,6 @@
 // Finding yt-dlp and ffmpeg, and reading yt-dlp's version once.
 
+#include "testhelpers.h"
 #include "toollocator.h"
 
 #include <QFile>
@@ -20,14 +21,7 @@ private:
 
     QString executable(const QString &name, const QByteArray &body)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write("#!/bin/sh\n" + body);
-        file.close();
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        return path;
+        return GravityTest::writeScript(m_dir.path(), name, body);
     }
 
 private slots:

@@ -20,6 +20,12 @@ bool IntegrationFixture::setUp(QString *error)
     return m_scratch.isValid();
 }
 
+void IntegrationFixture::reset()
+{
+    m_server->clearFaults();
+    m_server->setThrottle(0);
+}
+
 QString IntegrationFixture::scratch(const QString &name) const
 {
     const QString path =

@@ -18,6 +18,9 @@ public:
     // False (with *error) when the media cannot be made or the server cannot listen.
     bool setUp(QString *error);
 
+    // Between test functions: no faults, no throttle.
+    void reset();
+
     [[nodiscard]] LoopbackServer &server() { return *m_server; }
     [[nodiscard]] QString mediaDir() const { return m_media; }
     [[nodiscard]] QString scratch(const QString &name) const; // a fresh folder under the scratch dir

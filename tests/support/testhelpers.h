@@ -10,6 +10,9 @@ namespace GravityTest {
 [[nodiscard]] QList<qint64> processesMatching(const QString &needle);
 // Waits (spinning the event loop) until no process matches `needle`, up to timeoutMs. True when none is left.
 [[nodiscard]] bool waitNoProcessesMatching(const QString &needle, int timeoutMs = 5000);
+// Writes an executable /bin/sh script `name` with `body` into dir; its path, or empty on failure. For
+// stand-ins that do what the real yt-dlp cannot do on demand (crash, hang, ignore SIGTERM).
+[[nodiscard]] QString writeScript(const QString &dir, const QString &name, const QByteArray &body);
 // Streams in a media file as "video:640x360" / "audio" lines, from the real ffprobe.
 [[nodiscard]] QStringList probeStreams(const QString &mediaFile);
 
