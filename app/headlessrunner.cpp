@@ -100,7 +100,6 @@ void HeadlessRunner::interrupt()
 {
     if (m_finished)
         return;
-    m_interrupted = true;
     m_intake->cancel();
     m_queue->stopAll();
     if (!m_commandLine.json)

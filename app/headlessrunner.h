@@ -2,7 +2,6 @@
 
 #include "commandline.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 
@@ -60,7 +59,6 @@ private:
     int m_failed = 0;
     int m_exitCode = ExitOk;
     bool m_finished = false;
-    bool m_interrupted = false;
 };
 
 } // namespace Gravity

@@ -151,9 +151,9 @@ void DownloadTask::start()
     m_runner->setWorkingDirectory(m_request.options.outputDir);
     m_runner->setProgram(ytDlp, downloadArguments(m_request, infoJson, ffmpeg));
     connect(m_runner, &ProcessRunner::lineRead, this,
-            [this](ProcessRunner::Channel channel, const QByteArray &line) { onLine(int(channel), line); });
+            [this](ProcessRunner::Channel, const QByteArray &line) { onLine(line); });
     connect(m_runner, &ProcessRunner::finished, this, [this](const ProcessRunner::Outcome &outcome) {
-        onProcessFinished(int(outcome.result), outcome.exitCode, outcome.stderrTail);
+        onProcessFinished(int(outcome.result), outcome.stderrTail);
     });
     m_runner->start();
 }
@@ -193,9 +193,9 @@ void DownloadTask::removeInfoJsonFile()
     m_infoJsonFile.clear();
 }
 
-void DownloadTask::onLine(int channel, const QByteArray &line)
+void DownloadTask::onLine(const QByteArray &line)
 {
-    Q_UNUSED(channel)
+    // Both channels carry records: progress on stdout, postprocess and ERROR lines on stderr.
     for (const QByteArrayView record : splitRecords(line)) {
         if (const std::optional<OutputRecord> parsed = parseOutputRecord(record))
             apply(*parsed);
@@ -273,9 +273,8 @@ void DownloadTask::apply(const OutputRecord &record)
     emit changed(m_id);
 }
 
-void DownloadTask::onProcessFinished(int result, int exitCode, const QStringList &stderrTail)
+void DownloadTask::onProcessFinished(int result, const QStringList &stderrTail)
 {
-    Q_UNUSED(exitCode)
     m_runner->deleteLater();
     m_runner = nullptr;
     const QString detail = m_lastError.isEmpty() ? stderrTail.join(QLatin1Char('\n')).trimmed() : m_lastError;

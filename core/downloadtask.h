@@ -96,9 +96,9 @@ signals:
     void ended(quint64 id); // reached Paused, Completed, Failed or Cancelled
 
 private:
-    void onLine(int channel, const QByteArray &line);
+    void onLine(const QByteArray &line);
     void apply(const OutputRecord &record);
-    void onProcessFinished(int result, int exitCode, const QStringList &stderrTail);
+    void onProcessFinished(int result, const QStringList &stderrTail);
     void fail(ErrorKind kind, const QString &detail);
     void end(DownloadState state);
     [[nodiscard]] QString prepareInfoJson();
