@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace Gravity {
 
@@ -17,6 +18,9 @@ struct DownloadOptions
     Container container = Container::Auto;
     QString outputDir;
     QString outputTemplate; // empty: the safe default (title [id].ext)
+    SubtitleMode subtitleMode = SubtitleMode::None;
+    QStringList subtitleLanguages; // keys of the info's subtitle map: "en", "zh-Hans"
+    bool autoCaptions = false;     // also the platform's automatic captions for those languages
 };
 
 struct DownloadRequest

@@ -148,6 +148,30 @@ std::optional<Container> containerFromId(QStringView id)
     return std::nullopt;
 }
 
+QString subtitleModeId(SubtitleMode mode)
+{
+    switch (mode) {
+    case SubtitleMode::Embed:
+        return QStringLiteral("embed");
+    case SubtitleMode::File:
+        return QStringLiteral("file");
+    case SubtitleMode::None:
+        break;
+    }
+    return {};
+}
+
+std::optional<SubtitleMode> subtitleModeFromId(QStringView id)
+{
+    if (id.isEmpty() || id.compare(u"none", Qt::CaseInsensitive) == 0)
+        return SubtitleMode::None;
+    for (SubtitleMode mode : {SubtitleMode::Embed, SubtitleMode::File}) {
+        if (id.compare(subtitleModeId(mode), Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return std::nullopt;
+}
+
 bool isPlausibleFormatSpec(QStringView spec)
 {
     constexpr qsizetype MaxSpecLength = 200;

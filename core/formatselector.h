@@ -34,6 +34,13 @@ enum class Container
     Mkv,
     Webm
 };
+// What happens to the chosen subtitle languages: nothing, embedded in the video, or written beside it.
+enum class SubtitleMode
+{
+    None,
+    Embed,
+    File
+};
 
 // yt-dlp -f selector for a preset. Every selector ends in a fallback chain (…/bestvideo+bestaudio/best),
 // because Bilibili and YouTube list tiers a user cannot actually fetch.
@@ -49,6 +56,8 @@ enum class Container
 [[nodiscard]] std::optional<AudioFormat> audioFormatFromId(QStringView id);
 [[nodiscard]] QString containerId(Container container); // "mp4", "mkv", "webm", "" for Auto
 [[nodiscard]] std::optional<Container> containerFromId(QStringView id);
+[[nodiscard]] QString subtitleModeId(SubtitleMode mode); // "embed", "file", "" for None
+[[nodiscard]] std::optional<SubtitleMode> subtitleModeFromId(QStringView id);
 
 // An explicit selection typed or picked by a user ("137+140", "75-1+group_aud-audio_2") is passed as chosen,
 // but only if it is made of characters a format spec uses; anything else (spaces, quotes, leading '-') is

@@ -2,6 +2,8 @@
 
 #include "outputparser.h"
 
+#include <algorithm>
+
 namespace Gravity {
 
 namespace {
@@ -17,6 +19,40 @@ QStringList commonArguments(const QString &ffmpegPath)
 QString latin(const char *text)
 {
     return QString::fromLatin1(text);
+}
+
+// yt-dlp reads --sub-langs as comma-separated regular expressions; a language key from a page that holds
+// anything beyond letters, digits, '-' and '_' could widen the match (or look like an option), so it is
+// left out.
+bool isPlainLanguageKey(const QString &language)
+{
+    if (language.isEmpty() || language.size() > 40 || language.startsWith(u'-'))
+        return false;
+    return std::all_of(language.begin(), language.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               c == u'-' || c == u'_';
+    });
+}
+
+QStringList subtitleArguments(const DownloadOptions &options)
+{
+    // Audio files take no subtitle track, and a lone .srt beside an .mp3 is not what "audio only" asked for.
+    if (options.subtitleMode == SubtitleMode::None || options.quality == QualityPreset::AudioOnly)
+        return {};
+    QStringList languages;
+    for (const QString &language : options.subtitleLanguages) {
+        if (isPlainLanguageKey(language) && !languages.contains(language))
+            languages << language;
+    }
+    if (languages.isEmpty())
+        return {};
+    QStringList arguments{QStringLiteral("--write-subs")};
+    if (options.autoCaptions)
+        arguments << QStringLiteral("--write-auto-subs");
+    arguments << QStringLiteral("--sub-langs") << languages.join(u',');
+    if (options.subtitleMode == SubtitleMode::Embed)
+        arguments << QStringLiteral("--embed-subs"); // yt-dlp removes the separate files once embedded
+    return arguments;
 }
 
 } // namespace
@@ -97,6 +133,8 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
         arguments << QStringLiteral("--merge-output-format") << container << QStringLiteral("--remux-video")
                   << container;
     }
+
+    arguments << subtitleArguments(options);
 
     if (!infoJsonPath.isEmpty())
         arguments << QStringLiteral("--load-info-json") << infoJsonPath;

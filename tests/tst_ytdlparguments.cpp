@@ -8,6 +8,8 @@ using namespace Gravity;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(Gravity::DownloadOptions)
+Q_DECLARE_METATYPE(Gravity::QualityPreset)
+Q_DECLARE_METATYPE(Gravity::SubtitleMode)
 
 namespace {
 
@@ -72,6 +74,8 @@ private slots:
     void whereFilesGo();
     void formatAndConversion_data();
     void formatAndConversion();
+    void subtitles_data();
+    void subtitles();
     void ffmpegLocation_data();
     void ffmpegLocation();
     void probe_data();
@@ -270,6 +274,61 @@ void TestYtDlpArguments::formatAndConversion()
         QVERIFY2(containsRun(arguments, run), qPrintable(run.join(u' ') + u" missing from: "_s + joined));
     for (const QString &argument : absent)
         QVERIFY2(!arguments.contains(argument), qPrintable(argument + u" found in: "_s + joined));
+}
+
+void TestYtDlpArguments::subtitles_data()
+{
+    QTest::addColumn<QualityPreset>("quality");
+    QTest::addColumn<SubtitleMode>("mode");
+    QTest::addColumn<QStringList>("languages");
+    QTest::addColumn<bool>("autoCaptions");
+    QTest::addColumn<QStringList>("expected"); // the subtitle options, in order; empty: none at all
+
+    const QStringList none;
+    QTest::newRow("no subtitles asked: no subtitle options")
+        << QualityPreset::Best << SubtitleMode::None << QStringList{u"en"_s} << false << none;
+    QTest::newRow("English embedded")
+        << QualityPreset::Best << SubtitleMode::Embed << QStringList{u"en"_s} << false
+        << QStringList{u"--write-subs"_s, u"--sub-langs"_s, u"en"_s, u"--embed-subs"_s};
+    QTest::newRow("two languages as separate files, duplicates once")
+        << QualityPreset::P720 << SubtitleMode::File << QStringList{u"en"_s, u"zh-Hans"_s, u"en"_s} << false
+        << QStringList{u"--write-subs"_s, u"--sub-langs"_s, u"en,zh-Hans"_s};
+    QTest::newRow("automatic captions only when asked")
+        << QualityPreset::Best << SubtitleMode::File << QStringList{u"ja"_s} << true
+        << QStringList{u"--write-subs"_s, u"--write-auto-subs"_s, u"--sub-langs"_s, u"ja"_s};
+    QTest::newRow("a mode without languages asks for nothing")
+        << QualityPreset::Best << SubtitleMode::Embed << QStringList() << false << none;
+    QTest::newRow("audio only takes no subtitles")
+        << QualityPreset::AudioOnly << SubtitleMode::Embed << QStringList{u"en"_s} << false << none;
+    QTest::newRow("a page's regex-looking or option-looking language keys are dropped")
+        << QualityPreset::Best << SubtitleMode::File
+        << QStringList{u".*"_s, u"en,all"_s, u"--exec"_s, u"de"_s, u""_s} << false
+        << QStringList{u"--write-subs"_s, u"--sub-langs"_s, u"de"_s};
+}
+
+void TestYtDlpArguments::subtitles()
+{
+    QFETCH(QualityPreset, quality);
+    QFETCH(SubtitleMode, mode);
+    QFETCH(QStringList, languages);
+    QFETCH(bool, autoCaptions);
+    QFETCH(QStringList, expected);
+
+    DownloadOptions options = optionsFor(quality);
+    options.subtitleMode = mode;
+    options.subtitleLanguages = languages;
+    options.autoCaptions = autoCaptions;
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {});
+    const QStringList subtitleOptions{u"--write-subs"_s, u"--write-auto-subs"_s, u"--sub-langs"_s,
+                                      u"--embed-subs"_s};
+    if (expected.isEmpty()) {
+        for (const QString &option : subtitleOptions)
+            QVERIFY2(!arguments.contains(option), qPrintable(option));
+        return;
+    }
+    QVERIFY2(containsRun(arguments, expected), qPrintable(arguments.join(u' ')));
+    // The URL still comes last, after "--", whatever the languages were.
+    QCOMPARE(arguments.mid(arguments.size() - 2), (QStringList{u"--"_s, watchUrl}));
 }
 
 void TestYtDlpArguments::ffmpegLocation_data()
