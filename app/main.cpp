@@ -1,8 +1,10 @@
 // gravity-downloader: the one place that creates and wires core, ui and the command line.
 
+#include "appsettings.h"
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -99,7 +101,9 @@ int runWindow(int argc, char **argv)
     if (!commandLine)
         return Gravity::ExitUsage;
 
-    Gravity::MainWindow window(commandLine->engine);
+    Gravity::AppSettings settings;
+    Gravity::Theme theme(Gravity::themeModeFromId(settings.themeMode()).value_or(Gravity::ThemeMode::System));
+    Gravity::MainWindow window(commandLine->engine, &settings, &theme);
     window.show();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);

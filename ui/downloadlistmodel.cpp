@@ -1,5 +1,6 @@
 #include "downloadlistmodel.h"
 
+#include "displaytext.h"
 #include "downloadqueue.h"
 
 #include <QLocale>
@@ -102,7 +103,7 @@ QString DownloadListModel::statusText(quint64 id) const
     case DownloadState::Paused:
         return tr("Paused");
     case DownloadState::Completed:
-        return tr("Completed — %1").arg(locale.formattedDataSize(qMax<qint64>(0, p.fileSize)));
+        return p.fileSize >= 0 ? tr("Completed · %1").arg(sizeText(p.fileSize)) : tr("Completed");
     case DownloadState::Failed:
         return errorKindText(p.error.kind);
     case DownloadState::Cancelled:
@@ -116,9 +117,11 @@ QString DownloadListModel::statusText(quint64 id) const
     if (p.fraction() >= 0)
         parts << locale.toString(p.fraction() * 100.0, 'f', 0) + locale.percent();
     if (p.speed > 0)
-        parts << tr("%1/s").arg(locale.formattedDataSize(qint64(p.speed)));
+        parts << speedText(p.speed);
     if (p.eta >= 0)
-        parts << tr("%n s left", nullptr, int(p.eta));
+        parts << remainingText(p.eta);
+    if (p.totalBytes > 0)
+        parts << sizeText(p.totalBytes, p.totalIsEstimate);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -160,6 +163,10 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
                                                                          : QString();
     case StatusTextRole:
         return statusText(id);
+    case ThumbnailUrlRole:
+        return task->request().thumbnail;
+    case PlatformRole:
+        return int(task->request().platform);
     default:
         return {};
     }

@@ -27,7 +27,9 @@ public:
         TotalBytesRole,
         FilePathRole,
         ErrorTextRole, // translated, what to do
-        StatusTextRole // one line for people: "Downloading video 1/2 — 45% · 2.1 MB/s · 12 s left"
+        StatusTextRole, // one line for people: "Downloading video 1/2 · 45% · 2.1 MB/s · 12 s left"
+        ThumbnailUrlRole,
+        PlatformRole // Platform as int
     };
 
     explicit DownloadListModel(DownloadQueue *queue, QObject *parent = nullptr);

@@ -1,239 +1,429 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "card.h"
 #include "downloadlistmodel.h"
 #include "downloadqueue.h"
-#include "formatselector.h"
+#include "downloadsview.h"
+#include "dropoverlay.h"
+#include "mediasummary.h"
+#include "optionspanel.h"
+#include "playlistpanel.h"
 #include "prober.h"
+#include "theme.h"
+#include "thumbnailloader.h"
 #include "urlrecognizer.h"
 
-#include <QApplication>
+#include <QAction>
+#include <QActionGroup>
 #include <QClipboard>
-#include <QComboBox>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QPainter>
+#include <QMenu>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
-#include <QStandardPaths>
-#include <QStyledItemDelegate>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Gravity {
 
-namespace {
-
-// Title, a thin progress bar and one status line per download.
-class DownloadDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        painter->save();
-        if (option.state & QStyle::State_Selected)
-            painter->fillRect(option.rect, option.palette.highlight());
-        const QRect area = option.rect.adjusted(12, 6, -12, -6);
-        const QFontMetrics metrics(option.font);
-        QFont bold = option.font;
-        bold.setBold(true);
-        painter->setFont(bold);
-        painter->setPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText
-                                                                                   : QPalette::Text));
-        painter->drawText(QRect(area.left(), area.top(), area.width(), metrics.height()), Qt::AlignLeft,
-                          metrics.elidedText(index.data(DownloadListModel::TitleRole).toString(),
-                                             Qt::ElideRight, area.width()));
-        const double fraction = index.data(DownloadListModel::FractionRole).toDouble();
-        const QRect bar(area.left(), area.top() + metrics.height() + 4, area.width(), 4);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(option.palette.color(QPalette::Mid));
-        painter->drawRoundedRect(bar, 2, 2);
-        if (fraction > 0) {
-            painter->setBrush(option.palette.color(QPalette::Highlight));
-            painter->drawRoundedRect(QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()),
-                                     2, 2);
-        }
-        painter->setFont(option.font);
-        painter->setPen(option.palette.color(QPalette::PlaceholderText));
-        painter->drawText(QRect(area.left(), bar.bottom() + 4, area.width(), metrics.height()), Qt::AlignLeft,
-                          metrics.elidedText(index.data(DownloadListModel::StatusTextRole).toString(),
-                                             Qt::ElideRight, area.width()));
-        painter->restore();
-    }
-
-    [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
-    {
-        const QFontMetrics metrics(option.font);
-        return {320, metrics.height() * 2 + 26};
-    }
-};
-
-} // namespace
-
-MainWindow::MainWindow(const EngineConfig &config, QWidget *parent)
+MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme *theme, QWidget *parent)
     : QMainWindow(parent)
     , m_config(config)
+    , m_settings(settings)
+    , m_theme(theme)
     , m_queue(new DownloadQueue(config, this))
     , m_model(new DownloadListModel(m_queue, this))
-    , m_urlEdit(new QLineEdit(this))
-    , m_parseButton(new QPushButton(tr("Parse"), this))
-    , m_message(new QLabel(this))
-    , m_infoLabel(new QLabel(this))
-    , m_quality(new QComboBox(this))
-    , m_downloadButton(new QPushButton(tr("Download"), this))
-    , m_downloads(new QListView(this))
+    , m_thumbnails(new ThumbnailLoader(this))
 {
     setWindowTitle(tr("Gravity Video Downloader"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
-    resize(760, 560);
+    setAcceptDrops(true);
+    resize(880, 780);
+    setMinimumSize(600, 480);
 
-    m_urlEdit->setPlaceholderText(tr("Paste a video or playlist link"));
+    auto *backdrop = new QWidget(this);
+    backdrop->setObjectName(QStringLiteral("backdrop"));
+    backdrop->setAttribute(Qt::WA_StyledBackground);
+    // The cards scroll as one page when a long playlist or a small screen leaves too little height; with
+    // room to spare, the downloads card takes it.
+    auto *page = new QWidget;
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(12);
+    pageLayout->addWidget(buildInputCard());
+    pageLayout->addWidget(buildResultCard());
+    pageLayout->addWidget(buildDownloadsCard(), 1);
+    auto *scroll = new QScrollArea(backdrop);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->viewport()->setAutoFillBackground(false);
+    page->setAutoFillBackground(false);
+    auto *layout = new QVBoxLayout(backdrop);
+    layout->setContentsMargins(20, 14, 20, 16);
+    layout->setSpacing(10);
+    layout->addWidget(buildHeader());
+    layout->addWidget(scroll, 1);
+    setCentralWidget(backdrop);
+    m_dropOverlay = new DropOverlay(backdrop);
+
+    setTabOrder(m_urlEdit, m_parseButton);
+    setTabOrder(m_parseButton, m_options);
+    setTabOrder(m_options, m_playlist);
+    setTabOrder(m_playlist, m_options->formatsButton());
+    setTabOrder(m_options->formatsButton(), m_downloadButton);
+    setTabOrder(m_downloadButton, m_downloads);
+
+    // Ctrl+V anywhere pastes a link and parses it; inside the link field the field's own paste wins.
+    auto *paste = new QShortcut(QKeySequence::Paste, this);
+    connect(paste, &QShortcut::activated, this, [this] {
+        m_urlEdit->setText(QGuiApplication::clipboard()->text().trimmed());
+        m_urlEdit->setFocus();
+        parseInput();
+    });
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &MainWindow::cancelParse);
+    connect(m_queue, &DownloadQueue::taskAdded, this, &MainWindow::updateDownloadsSummary);
+    connect(m_queue, &DownloadQueue::taskRemoved, this, &MainWindow::updateDownloadsSummary);
+    connect(m_queue, &DownloadQueue::tasksChanged, this, &MainWindow::updateDownloadsSummary);
+    updateDownloadsSummary();
+    m_urlEdit->setFocus();
+}
+
+MainWindow::~MainWindow()
+{
+    m_queue->stopAll();
+}
+
+QWidget *MainWindow::buildHeader()
+{
+    auto *header = new QWidget(this);
+    auto *icon = new QLabel(header);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/gravity.svg")).pixmap(30, 30));
+    auto *name = new QLabel(tr("Gravity"), header);
+    name->setProperty("role", QStringLiteral("title"));
+
+    auto *menuButton = new QToolButton(header);
+    menuButton->setIcon(Theme::icon(QStringLiteral("settings")));
+    menuButton->setProperty("flat", true);
+    menuButton->setPopupMode(QToolButton::InstantPopup);
+    menuButton->setAccessibleName(tr("Preferences"));
+    menuButton->setToolTip(tr("Preferences"));
+    auto *menu = new QMenu(menuButton);
+    auto *themeMenu = menu->addMenu(tr("&Appearance"));
+    auto *themeGroup = new QActionGroup(themeMenu);
+    const QList<std::pair<ThemeMode, QString>> modes{{ThemeMode::System, tr("Follow the &system")},
+                                                     {ThemeMode::Light, tr("&Light")},
+                                                     {ThemeMode::Dark, tr("&Dark")}};
+    const QString current = m_settings->themeMode();
+    for (const auto &[mode, text] : modes) {
+        QAction *action = themeMenu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(themeModeId(mode) == current);
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode = mode] {
+            m_settings->setThemeMode(themeModeId(mode));
+            if (m_theme)
+                m_theme->setMode(mode);
+        });
+    }
+    QAction *offer = menu->addAction(tr("&Offer copied links when Gravity is focused"));
+    offer->setCheckable(true);
+    offer->setChecked(m_settings->offerClipboardUrls());
+    connect(offer, &QAction::toggled, this, [this](bool on) { m_settings->setOfferClipboardUrls(on); });
+    menuButton->setMenu(menu);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(4, 0, 0, 0);
+    layout->setSpacing(10);
+    layout->addWidget(icon);
+    layout->addWidget(name);
+    layout->addStretch();
+    layout->addWidget(menuButton);
+    return header;
+}
+
+QWidget *MainWindow::buildInputCard()
+{
+    auto *card = new Card(this);
+    m_urlEdit = new QLineEdit(card);
+    m_urlEdit->setObjectName(QStringLiteral("urlEdit"));
+    m_urlEdit->setPlaceholderText(tr("Paste a video or playlist link, or drop one anywhere here"));
     m_urlEdit->setAccessibleName(tr("Video link"));
     m_urlEdit->setClearButtonEnabled(true);
-    auto *pasteButton = new QPushButton(tr("Paste"), this);
+    m_urlEdit->setAcceptDrops(false); // the whole window takes drops, the field included
+    auto *pasteButton = new QPushButton(Theme::icon(QStringLiteral("paste")), tr("Paste"), card);
+    pasteButton->setObjectName(QStringLiteral("pasteButton"));
     pasteButton->setAccessibleName(tr("Paste link from clipboard"));
-    m_parseButton->setDefault(true);
+    pasteButton->setToolTip(tr("Paste the copied link and parse it (Ctrl+V)"));
+    m_parseButton = new QPushButton(tr("Parse"), card);
+    m_parseButton->setObjectName(QStringLiteral("parseButton"));
+    m_parseButton->setProperty("accent", true);
+    m_parseButton->setAccessibleName(tr("Parse link"));
+    m_busyBar = new QProgressBar(card);
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumHeight(4);
+    m_busyBar->setAccessibleName(tr("Reading the page"));
+    m_busyBar->hide();
+    m_message = new QLabel(card);
+    m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setAccessibleName(tr("Message"));
-    m_infoLabel->setWordWrap(true);
-    m_infoLabel->setTextFormat(Qt::PlainText);
-    m_quality->setAccessibleName(tr("Quality"));
-    m_downloadButton->setEnabled(false);
-    m_downloads->setModel(m_model);
-    m_downloads->setItemDelegate(new DownloadDelegate(m_downloads));
-    m_downloads->setAccessibleName(tr("Downloads"));
-    m_downloads->setUniformItemSizes(true);
+    m_message->hide();
 
-    auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_urlEdit, 1);
-    inputRow->addWidget(pasteButton);
-    inputRow->addWidget(m_parseButton);
-    // Options appear once there is something to choose for.
-    m_options = new QWidget(this);
-    auto *optionsRow = new QHBoxLayout(m_options);
-    optionsRow->setContentsMargins(0, 0, 0, 0);
-    optionsRow->addWidget(new QLabel(tr("Quality:"), m_options));
-    optionsRow->addWidget(m_quality, 1);
-    optionsRow->addWidget(m_downloadButton);
-    m_options->hide();
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(18, 18, 18, 18);
-    layout->setSpacing(12);
-    layout->addLayout(inputRow);
+    m_clipboardOffer = new QWidget(card);
+    m_clipboardText = new QLabel(m_clipboardOffer);
+    m_clipboardText->setProperty("role", QStringLiteral("secondary"));
+    m_clipboardText->setTextFormat(Qt::PlainText);
+    auto *useOffer = new QPushButton(tr("Parse it"), m_clipboardOffer);
+    useOffer->setAccessibleName(tr("Parse the copied link"));
+    auto *offerLayout = new QHBoxLayout(m_clipboardOffer);
+    offerLayout->setContentsMargins(0, 0, 0, 0);
+    offerLayout->addWidget(m_clipboardText, 1);
+    offerLayout->addWidget(useOffer);
+    m_clipboardOffer->hide();
+
+    auto *row = new QHBoxLayout;
+    row->setSpacing(8);
+    row->addWidget(m_urlEdit, 1);
+    row->addWidget(pasteButton);
+    row->addWidget(m_parseButton);
+    auto *layout = new QVBoxLayout(card);
+    layout->setSpacing(10);
+    layout->addLayout(row);
+    layout->addWidget(m_busyBar);
     layout->addWidget(m_message);
-    layout->addWidget(m_infoLabel);
-    layout->addWidget(m_options);
-    layout->addWidget(m_downloads, 1);
-    setCentralWidget(central);
+    layout->addWidget(m_clipboardOffer);
 
     connect(pasteButton, &QPushButton::clicked, this, [this] {
-        m_urlEdit->setText(QApplication::clipboard()->text().trimmed());
+        m_urlEdit->setText(QGuiApplication::clipboard()->text().trimmed());
         parseInput();
     });
     connect(m_urlEdit, &QLineEdit::returnPressed, this, &MainWindow::parseInput);
     connect(m_parseButton, &QPushButton::clicked, this, [this] {
-        if (m_prober && m_prober->isRunning())
-            m_prober->cancel();
+        if (isParsing())
+            cancelParse();
         else
             parseInput();
     });
-    connect(m_downloadButton, &QPushButton::clicked, this, &MainWindow::startDownload);
+    connect(useOffer, &QPushButton::clicked, this, [this] {
+        m_clipboardOffer->hide();
+        m_urlEdit->setText(m_offeredLink);
+        parseInput();
+    });
+    return card;
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::parseUrls(const QStringList &urls)
+QWidget *MainWindow::buildResultCard()
 {
-    for (const QString &text : urls) {
-        if (recognizeUrl(text).isValid()) {
-            m_urlEdit->setText(text);
-            parseInput();
-            return;
-        }
-    }
-    if (!urls.isEmpty()) {
-        m_urlEdit->setText(urls.first());
-        parseInput();
-    }
+    m_resultCard = new Card(this);
+    m_resultCard->setObjectName(QStringLiteral("resultCard"));
+    m_summary = new MediaSummary(m_thumbnails, m_resultCard);
+    m_options = new OptionsPanel(m_resultCard);
+    m_options->setObjectName(QStringLiteral("optionsPanel"));
+    m_playlist = new PlaylistPanel(m_resultCard);
+    m_playlist->setObjectName(QStringLiteral("playlistPanel"));
+    m_downloadButton = new QPushButton(tr("Download"), m_resultCard);
+    m_downloadButton->setObjectName(QStringLiteral("downloadButton"));
+    m_downloadButton->setProperty("accent", true);
+    m_downloadButton->setAccessibleName(tr("Download"));
+    m_downloadButton->setDefault(true);
+    m_downloadButton->setAutoDefault(true);
+
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_options->formatsButton());
+    buttonRow->addStretch();
+    buttonRow->addWidget(m_downloadButton);
+    auto *layout = new QVBoxLayout(m_resultCard);
+    layout->setSpacing(14);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_playlist, 1);
+    layout->addWidget(m_options);
+    layout->addLayout(buttonRow);
+    m_resultCard->hide();
+
+    connect(m_downloadButton, &QPushButton::clicked, this, &MainWindow::startDownload);
+    connect(m_playlist, &PlaylistPanel::checkedCountChanged, this, &MainWindow::updateDownloadButton);
+    connect(m_options, &OptionsPanel::folderChanged, this,
+            [this](const QString &folder) { m_settings->setDownloadFolder(folder); });
+    return m_resultCard;
+}
+
+QWidget *MainWindow::buildDownloadsCard()
+{
+    auto *card = new Card(this);
+    auto *title = new QLabel(tr("Downloads"), card);
+    title->setProperty("role", QStringLiteral("title"));
+    m_downloadsSummary = new QLabel(card);
+    m_downloadsSummary->setProperty("role", QStringLiteral("secondary"));
+    m_downloads = new DownloadsView(m_queue, m_model, m_thumbnails, card);
+    m_downloads->setMinimumHeight(200);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch();
+    header->addWidget(m_downloadsSummary);
+    auto *layout = new QVBoxLayout(card);
+    layout->setSpacing(8);
+    layout->addLayout(header);
+    layout->addWidget(m_downloads, 1);
+    return card;
+}
+
+bool MainWindow::isParsing() const
+{
+    return m_prober && m_prober->isRunning();
+}
+
+void MainWindow::showMessage(const QString &text, const QString &role)
+{
+    m_message->setText(text);
+    Theme::setStyleProperty(m_message, "role", role);
+    m_message->setVisible(!text.isEmpty());
 }
 
 void MainWindow::setBusy(bool busy)
 {
     m_parseButton->setText(busy ? tr("Cancel") : tr("Parse"));
+    m_parseButton->setAccessibleName(busy ? tr("Cancel parsing") : tr("Parse link"));
     m_urlEdit->setReadOnly(busy);
+    m_busyBar->setVisible(busy);
+}
+
+void MainWindow::parseUrls(const QStringList &urls)
+{
+    QList<RecognizedUrl> accepted;
+    QList<RecognizedUrl> rejected;
+    for (const QString &text : urls) {
+        const RecognizedUrl url = recognizeUrl(text);
+        (url.isValid() ? accepted : rejected) << url;
+    }
+    if (accepted.size() <= 1) {
+        m_urlEdit->setText(accepted.isEmpty() ? urls.value(0) : accepted.first().input);
+        parseInput();
+        return;
+    }
+    // Several links at once become a list to tick, downloaded with one set of options.
+    cancelParse();
+    m_urlEdit->clear();
+    MediaInfo list;
+    list.isPlaylist = true;
+    list.title = tr("%n links", nullptr, int(accepted.size()));
+    for (const RecognizedUrl &url : accepted) {
+        PlaylistEntry entry;
+        entry.url = url.normalized;
+        entry.title = url.normalized;
+        entry.index = int(list.entries.size()) + 1;
+        list.entries << entry;
+    }
+    list.platform = accepted.first().platform;
+    showResult(list);
+    if (!rejected.isEmpty()) {
+        showMessage(tr("%n link(s) could not be used: %1", nullptr, int(rejected.size()))
+                        .arg(rejectionText(rejected.first().rejection)),
+                    QStringLiteral("error"));
+    }
 }
 
 void MainWindow::parseInput()
 {
     const RecognizedUrl url = recognizeUrl(m_urlEdit->text());
+    m_clipboardOffer->hide();
+    cancelParse();
     m_info.reset();
-    m_downloadButton->setEnabled(false);
-    m_options->hide();
-    m_quality->clear();
-    m_infoLabel->clear();
+    m_resultCard->hide();
     if (!url.isValid()) {
-        m_message->setText(rejectionText(url.rejection));
+        showMessage(rejectionText(url.rejection), QStringLiteral("error"));
         return;
     }
     m_url = url.normalized;
-    m_message->setText(tr("Reading %1 …").arg(platformDisplayName(url.platform)));
-    delete m_prober;
+    showMessage(tr("Reading the %1 page…").arg(platformDisplayName(url.platform)), QStringLiteral("hint"));
     m_prober = new Prober(m_config, this);
     connect(m_prober, &Prober::finished, this, &MainWindow::onProbed);
     setBusy(true);
     m_prober->start(m_url);
 }
 
+void MainWindow::cancelParse()
+{
+    if (!m_prober)
+        return;
+    Prober *prober = std::exchange(m_prober, nullptr);
+    prober->disconnect(this);
+    prober->cancel();
+    prober->deleteLater();
+    setBusy(false);
+    showMessage({}, QStringLiteral("hint"));
+}
+
 void MainWindow::onProbed(const ProbeResult &result)
 {
+    if (m_prober)
+        std::exchange(m_prober, nullptr)->deleteLater();
     setBusy(false);
     if (!result.info) {
-        m_message->setText(errorKindText(result.error.kind));
+        showMessage(errorKindText(result.error.kind), QStringLiteral("error"));
         return;
     }
-    m_message->clear();
-    m_info = result.info;
-    const MediaInfo &info = *m_info;
-    QString text = info.title;
-    if (!info.uploader.isEmpty())
-        text += QLatin1Char('\n') + info.uploader;
-    if (info.isPlaylist)
-        text += QLatin1Char('\n') + tr("Playlist of %n videos", nullptr, int(info.entries.size()));
-    m_infoLabel->setText(text);
-
-    // Only qualities that exist: no 4K choice for a 720p video.
-    const int tallest = info.maxHeight();
-    m_quality->addItem(tr("Best available"), qualityPresetId(QualityPreset::Best));
-    for (const QualityPreset preset : {QualityPreset::P2160, QualityPreset::P1440, QualityPreset::P1080,
-                                       QualityPreset::P720, QualityPreset::P480, QualityPreset::P360}) {
-        if (info.isPlaylist || presetHeight(preset) <= tallest)
-            m_quality->addItem(tr("%1p").arg(presetHeight(preset)), qualityPresetId(preset));
+    if (result.info->isLive) {
+        showMessage(errorKindText(ErrorKind::LiveNotSupported), QStringLiteral("error"));
+        return;
     }
-    m_quality->addItem(tr("Audio only"), qualityPresetId(QualityPreset::AudioOnly));
-    m_downloadButton->setEnabled(true);
-    m_options->show();
+    showMessage({}, QStringLiteral("hint"));
+    showResult(*result.info);
+}
+
+void MainWindow::showResult(const MediaInfo &info)
+{
+    m_info = info;
+    m_summary->setInfo(info);
+    m_options->setInfo(info, m_settings->lastOptions());
+    m_playlist->setVisible(info.isPlaylist);
+    if (info.isPlaylist)
+        m_playlist->setEntries(info.entries);
+    m_resultCard->show();
+    updateDownloadButton();
     m_downloadButton->setFocus();
+}
+
+void MainWindow::updateDownloadButton()
+{
+    if (!m_info)
+        return;
+    const int count = m_info->isPlaylist ? int(m_playlist->checkedEntries().size()) : 1;
+    m_downloadButton->setEnabled(count > 0);
+    m_downloadButton->setText(m_info->isPlaylist ? tr("Download %n video(s)", nullptr, count)
+                                                 : tr("Download"));
 }
 
 void MainWindow::startDownload()
 {
     if (!m_info)
         return;
-    DownloadOptions options;
-    options.quality = qualityPresetFromId(m_quality->currentData().toString()).value_or(QualityPreset::Best);
-    options.outputDir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    const DownloadOptions options = m_options->options();
+    m_settings->setLastOptions(options);
     const MediaInfo &info = *m_info;
+    int queued = 0;
     if (info.isPlaylist) {
-        for (const PlaylistEntry &entry : info.entries) {
+        for (const PlaylistEntry &entry : m_playlist->checkedEntries()) {
             DownloadRequest request;
             request.url = entry.url;
             request.title = entry.title;
             request.platform = info.platform;
             request.options = options;
             m_queue->enqueue(std::move(request));
+            ++queued;
         }
     } else {
         DownloadRequest request;
@@ -245,15 +435,95 @@ void MainWindow::startDownload()
         request.infoFetchedAt = QDateTime::currentDateTimeUtc();
         request.options = options;
         m_queue->enqueue(std::move(request));
+        queued = 1;
     }
-    // Ready for the next link at once.
+    resetForNextLink();
+    showMessage(tr("Added %n download(s). Paste or drop the next link.", nullptr, queued),
+                QStringLiteral("hint"));
+}
+
+void MainWindow::resetForNextLink()
+{
     m_info.reset();
-    m_downloadButton->setEnabled(false);
-    m_options->hide();
-    m_infoLabel->clear();
-    m_quality->clear();
+    m_resultCard->hide();
+    m_summary->clear();
     m_urlEdit->clear();
     m_urlEdit->setFocus();
+}
+
+void MainWindow::updateDownloadsSummary()
+{
+    const int total = int(m_queue->ids().size());
+    const int active = m_queue->activeCount();
+    const int waiting = m_queue->pendingCount() - active;
+    QStringList parts;
+    if (active > 0)
+        parts << tr("%n active", nullptr, active);
+    if (waiting > 0)
+        parts << tr("%n waiting", nullptr, waiting);
+    if (parts.isEmpty() && total > 0)
+        parts << tr("%n in the list", nullptr, total);
+    m_downloadsSummary->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::offerClipboardLink()
+{
+    if (!m_settings->offerClipboardUrls() || isParsing())
+        return;
+    const QList<RecognizedUrl> urls = extractUrls(QGuiApplication::clipboard()->text());
+    for (const RecognizedUrl &url : urls) {
+        if (!url.isValid() || url.normalized == m_offeredLink || url.normalized == m_url)
+            continue;
+        m_offeredLink = url.normalized;
+        m_clipboardText->setText(tr("Copied link: %1").arg(url.normalized));
+        m_clipboardOffer->show();
+        return;
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QStringList links = linksFromMimeData(event->mimeData());
+    if (links.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_dropOverlay->showFor(int(links.size()));
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    event->acceptProposedAction();
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    m_dropOverlay->hide();
+    QMainWindow::dragLeaveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    m_dropOverlay->hide();
+    const QStringList links = linksFromMimeData(event->mimeData());
+    if (links.isEmpty())
+        return;
+    event->acceptProposedAction();
+    parseUrls(links);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        offerClipboardLink();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Closing must not leave yt-dlp or ffmpeg behind; running downloads stop and keep their partial files.
+    cancelParse();
+    m_queue->stopAll();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace Gravity

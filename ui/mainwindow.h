@@ -7,54 +7,94 @@
 
 #include <optional>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListView;
+class QProgressBar;
 class QPushButton;
+class QToolButton;
 
 namespace Gravity {
 
+class AppSettings;
+class Card;
 class DownloadListModel;
 class DownloadQueue;
+class DownloadsView;
+class DropOverlay;
+class MediaSummary;
+class OptionsPanel;
+class PlaylistPanel;
 class Prober;
+class Theme;
+class ThumbnailLoader;
 struct ProbeResult;
 
-// The window, minimal for now: paste a URL, parse, pick a quality, download, watch the list. The full window
-// (drop overlay, thumbnails, options, playlists, theme) is its own issue.
+// The window: paste or drop a link, parse, choose, download, watch the list. Everything it shows comes from
+// core objects (prober, queue) through signals; it never runs a process itself.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const EngineConfig &config, QWidget *parent = nullptr);
+    MainWindow(const EngineConfig &config, AppSettings *settings, Theme *theme, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Parses the first acceptable URL among these (from the command line or a drop).
+    // Links from the command line, a drop or a second launch: one is parsed; several become a list to tick.
     void parseUrls(const QStringList &urls);
+    [[nodiscard]] DownloadQueue *queue() const { return m_queue; }
+    [[nodiscard]] bool isParsing() const;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *buildHeader();
+    QWidget *buildInputCard();
+    QWidget *buildResultCard();
+    QWidget *buildDownloadsCard();
     void parseInput();
+    void cancelParse();
     void onProbed(const ProbeResult &result);
+    void showResult(const MediaInfo &info);
     void startDownload();
+    void resetForNextLink();
     void setBusy(bool busy);
+    void showMessage(const QString &text, const QString &role);
+    void offerClipboardLink();
+    void updateDownloadButton();
+    void updateDownloadsSummary();
 
     EngineConfig m_config;
+    AppSettings *m_settings;
+    Theme *m_theme;
     DownloadQueue *m_queue;
     DownloadListModel *m_model;
+    ThumbnailLoader *m_thumbnails;
     Prober *m_prober = nullptr;
     std::optional<MediaInfo> m_info;
     QString m_url;
+    QString m_offeredLink;
 
-    QLineEdit *m_urlEdit;
-    QPushButton *m_parseButton;
-    QLabel *m_message;
-    QLabel *m_infoLabel;
-    QWidget *m_options = nullptr;
-    QComboBox *m_quality;
-    QPushButton *m_downloadButton;
-    QListView *m_downloads;
+    QLineEdit *m_urlEdit = nullptr;
+    QPushButton *m_parseButton = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+    QLabel *m_message = nullptr;
+    QWidget *m_clipboardOffer = nullptr;
+    QLabel *m_clipboardText = nullptr;
+    Card *m_resultCard = nullptr;
+    MediaSummary *m_summary = nullptr;
+    OptionsPanel *m_options = nullptr;
+    PlaylistPanel *m_playlist = nullptr;
+    QPushButton *m_downloadButton = nullptr;
+    QLabel *m_downloadsSummary = nullptr;
+    DownloadsView *m_downloads = nullptr;
+    DropOverlay *m_dropOverlay = nullptr;
 };
 
 } // namespace Gravity

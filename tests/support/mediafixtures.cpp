@@ -18,7 +18,7 @@ namespace GravityTest {
 namespace {
 
 // Named after the set of files: a build tree made with an older set regenerates it.
-constexpr auto kStamp = "/.complete-v2";
+constexpr auto kStamp = "/.complete-v4";
 constexpr int kFfmpegTimeoutMs = 240'000;
 
 void setError(QString *error, const QString &message)
@@ -94,6 +94,8 @@ bool generate(const QString &ffmpeg, const QString &dir, QString *error)
               " -f lavfi -i sine=frequency=330:sample_rate=44100:duration=20 -vf noise=alls=30:allf=t+u") +
             h264 + split("-b:v 3M -maxrate 3M -bufsize 3M -g 50") + aac +
             split("-shortest -movflags +faststart slow.mp4"),
+        // The pages' video poster, which yt-dlp reports as the thumbnail.
+        split("-ss 1 -i clip.mp4 -frames:v 1 -q:v 3 thumb.jpg"),
     };
     for (const QStringList &args : steps) {
         if (!runFfmpeg(ffmpeg, dir, args, error))
@@ -143,7 +145,7 @@ bool generate(const QString &ffmpeg, const QString &dir, QString *error)
 <head><meta charset="utf-8"><title>%1</title></head>
 <body>
 <h1>%1</h1>
-<video src="{{BASE}}/%2" controls width="640" height="360"></video>
+<video src="{{BASE}}/%2" poster="{{BASE}}/thumb.jpg" controls width="640" height="360"></video>
 </body>
 </html>
 )");

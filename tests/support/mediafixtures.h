@@ -6,7 +6,8 @@ namespace GravityTest {
 
 // The media the integration tests serve, generated with the real ffmpeg into one folder:
 //   clip.mp4          640x360 H.264 + AAC, 3 s                    ("an mp4 behind an HTML page")
-//   page.html         <title>Gravity Test Clip</title> + <video src="{{BASE}}/clip.mp4">
+//   page.html         <title>Gravity Test Clip</title> + <video src="{{BASE}}/clip.mp4"> , poster thumb.jpg
+//   thumb.jpg         a frame of clip.mp4, the pages' poster (yt-dlp: "thumbnail")
 //   slow.mp4          640x360 H.264 + AAC, ~8 MB, 20 s (big enough to cancel, stall and pause mid-way)
 //   slow.html         a page around slow.mp4
 //   hls/master.m3u8   HLS master: 360p and 720p video-only variants + an AAC audio group (the merge path)

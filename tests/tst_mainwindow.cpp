@@ -1,0 +1,338 @@
+// The window as a person uses it, on the offscreen platform, against the real yt-dlp and the loopback server:
+// drop or type a link, parse, choose, download, and act on the rows.
+
+#include "appsettings.h"
+#include "downloaddelegate.h"
+#include "downloadlistmodel.h"
+#include "downloadqueue.h"
+#include "downloadsview.h"
+#include "dropoverlay.h"
+#include "integrationfixture.h"
+#include "mainwindow.h"
+#include "optionspanel.h"
+#include "playlistmodel.h"
+#include "playlistpanel.h"
+#include "testhelpers.h"
+#include "theme.h"
+#include "urlrecognizer.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Gravity;
+using namespace GravityTest;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Gravity::UrlRejection)
+
+// Receives the file: URLs the window asks the desktop to open, instead of launching a file manager.
+class OpenedUrls final : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    IntegrationFixture m_fixture;
+    QTemporaryDir m_profile;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Theme> m_theme;
+    std::unique_ptr<MainWindow> m_window;
+    OpenedUrls m_opened;
+    QString m_downloads;
+
+    template<typename T> T *child(const QString &name) const
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget)
+            qWarning("no child %s", qPrintable(name));
+        return widget;
+    }
+    QLineEdit *urlEdit() const { return child<QLineEdit>(u"urlEdit"_s); }
+    QLabel *message() const { return child<QLabel>(u"message"_s); }
+    QWidget *resultCard() const { return child<QWidget>(u"resultCard"_s); }
+    OptionsPanel *options() const { return child<OptionsPanel>(u"optionsPanel"_s); }
+    PlaylistPanel *playlist() const { return child<PlaylistPanel>(u"playlistPanel"_s); }
+    QPushButton *downloadButton() const { return child<QPushButton>(u"downloadButton"_s); }
+    DownloadsView *downloadsView() const { return child<DownloadsView>(u"downloadList"_s); }
+    QAbstractItemModel *rows() const { return downloadsView()->model(); }
+    DownloadState stateOf(int row) const
+    {
+        return DownloadState(rows()->index(row, 0).data(DownloadListModel::StateRole).toInt());
+    }
+
+    void typeAndParse(const QString &text)
+    {
+        urlEdit()->setFocus();
+        urlEdit()->clear();
+        QTest::keyClicks(urlEdit(), text);
+        QTest::keyClick(urlEdit(), Qt::Key_Return);
+    }
+
+    // Waits for a parse to show its result card; fails with the window's message if it does not.
+    bool waitForResult()
+    {
+        (void)QTest::qWaitFor([this] { return resultCard()->isVisible() || !m_window->isParsing(); }, 60000);
+        if (!resultCard()->isVisible())
+            qWarning("no result; message: %s", qPrintable(message()->text()));
+        return resultCard()->isVisible();
+    }
+
+    // Clicks the row's painted button for action, as a mouse would.
+    bool clickRowButton(int row, DownloadAction action)
+    {
+        const QModelIndex index = rows()->index(row, 0);
+        const QList<DownloadAction> buttons =
+            rowButtons(DownloadState(index.data(DownloadListModel::StateRole).toInt()));
+        const qsizetype at = buttons.indexOf(action);
+        if (at < 0)
+            return false;
+        const QRect rect = downloadsView()->visualRect(index);
+        const QPoint centre =
+            downloadsView()->downloadDelegate()->buttonRects(rect, buttons.size()).at(at).center();
+        QTest::mouseClick(downloadsView()->viewport(), Qt::LeftButton, {}, centre);
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
+        QVERIFY(m_profile.isValid());
+        QDesktopServices::setUrlHandler(u"file"_s, &m_opened, "open");
+    }
+
+    void init()
+    {
+        m_fixture.reset();
+        m_opened.urls.clear();
+        m_downloads = m_fixture.scratch(QString::fromLatin1(QTest::currentTestFunction()));
+        m_settings = std::make_unique<AppSettings>(m_profile.filePath(u"settings.ini"_s));
+        m_settings->setDownloadFolder(m_downloads);
+        m_theme = std::make_unique<Theme>(ThemeMode::Light);
+        m_window = std::make_unique<MainWindow>(m_fixture.config(), m_settings.get(), m_theme.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        // Every yt-dlp this test started names the test server (a parse) or the download folder.
+        QVERIFY2(waitNoProcessesMatching(m_fixture.server().baseUrl(), 10000) &&
+                     waitNoProcessesMatching(m_downloads, 10000),
+                 "yt-dlp left running after the window closed");
+    }
+
+    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(u"file"_s); }
+
+    void dropALinkChoose360AndDownload()
+    {
+        QAbstractItemModelTester tester(rows(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Nothing in the window takes a drop for itself, so a link dropped anywhere reaches the window.
+        for (QWidget *widget : m_window->findChildren<QWidget *>())
+            QVERIFY2(!widget->acceptDrops(), widget->metaObject()->className());
+        QVERIFY(m_window->acceptDrops());
+
+        QMimeData mime;
+        mime.setUrls({QUrl(m_fixture.url(u"hls/master.m3u8"_s))});
+        const QPoint where = downloadsView()->mapTo(m_window.get(), downloadsView()->rect().center());
+        QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        auto *overlay = m_window->findChild<DropOverlay *>();
+        QVERIFY(overlay && overlay->isVisible());
+        QDropEvent drop(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(!overlay->isVisible());
+        QVERIFY(m_window->isParsing());
+
+        QVERIFY(waitForResult());
+        // Only qualities the stream has: 720p and 360p, no 1080p.
+        QComboBox *quality = options()->qualityBox();
+        QStringList offered;
+        for (int i = 0; i < quality->count(); ++i)
+            offered << quality->itemData(i).toString();
+        QCOMPARE(offered, (QStringList{u"best"_s, u"720"_s, u"360"_s}));
+        QVERIFY(!playlist()->isVisible());
+        quality->setCurrentIndex(quality->findData(u"360"_s));
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+
+        // The window is ready for the next link at once.
+        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(urlEdit()->text().isEmpty());
+        QCOMPARE(rows()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+        const QString file = rows()->index(0, 0).data(DownloadListModel::FilePathRole).toString();
+        QVERIFY2(QFileInfo(file).absolutePath() == QDir(m_downloads).absolutePath(), qPrintable(file));
+        QVERIFY(QFileInfo::exists(file));
+        const QStringList streams = probeStreams(file);
+        QVERIFY2(streams.contains(u"video:640x360"_s) && streams.contains(u"audio"_s),
+                 qPrintable(streams.join(u", ")));
+        QVERIFY(rows()
+                    ->index(0, 0)
+                    .data(DownloadListModel::StatusTextRole)
+                    .toString()
+                    .startsWith(u"Completed"_s));
+
+        // Enter opens the finished file; its row offers open and show-in-folder.
+        downloadsView()->setFocus();
+        downloadsView()->setCurrentIndex(rows()->index(0, 0));
+        QTest::keyClick(downloadsView(), Qt::Key_Return);
+        QCOMPARE(m_opened.urls, QList<QUrl>{QUrl::fromLocalFile(file)});
+        QVERIFY(clickRowButton(0, DownloadAction::ShowInFolder));
+        QCOMPARE(m_opened.urls.last(), QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
+        // Delete removes the row, never the file.
+        QTest::keyClick(downloadsView(), Qt::Key_Delete);
+        QCOMPARE(rows()->rowCount(), 0);
+        QVERIFY(QFileInfo::exists(file));
+    }
+
+    void refusedLinksSayWhyInline_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<UrlRejection>("reason");
+        QTest::newRow("an ftp link") << u"ftp://example.com/video.mp4"_s << UrlRejection::NotHttp;
+        QTest::newRow("an option in disguise")
+            << u"--exec=touch /tmp/pwned"_s << UrlRejection::LooksLikeOption;
+        QTest::newRow("a word, not a link") << u"hello"_s << UrlRejection::NotHttp;
+        QTest::newRow("a host without a domain") << u"https://localhost-video/watch"_s << UrlRejection::BadHost;
+    }
+
+    void refusedLinksSayWhyInline()
+    {
+        QFETCH(QString, input);
+        QFETCH(UrlRejection, reason);
+        typeAndParse(input);
+        QVERIFY(message()->isVisible());
+        QCOMPARE(message()->text(), rejectionText(reason));
+        QVERIFY(!m_window->isParsing());
+        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(urlEdit()->text(), input); // what was typed stays, to be corrected
+    }
+
+    void aPageThatCannotBeReadSaysSo()
+    {
+        typeAndParse(m_fixture.url(u"missing-page.html"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isParsing(), 60000);
+        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(message()->isVisible());
+        QVERIFY(!message()->text().isEmpty());
+        QCOMPARE(message()->property("role").toString(), u"error"_s);
+    }
+
+    void aFailedDownloadSaysWhatToDoAndRetries()
+    {
+        typeAndParse(m_fixture.url(u"page.html"_s));
+        QVERIFY(waitForResult());
+        // The video goes away between the parse and the download.
+        m_fixture.server().setFault(u"clip.mp4"_s, LoopbackServer::Fault::NotFound);
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Failed, 120000);
+        const QString error = rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString();
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(
+            downloadsView()->actionsFor(rows()->index(0, 0).data(DownloadListModel::IdRole).toULongLong()),
+            (QList<DownloadAction>{DownloadAction::Retry, DownloadAction::Remove, DownloadAction::CopyUrl}));
+
+        m_fixture.server().clearFaults();
+        QVERIFY(clickRowButton(0, DownloadAction::Retry));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+        QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
+    }
+
+    void cancelFromTheRowStopsEverything()
+    {
+        m_fixture.server().setThrottle(300 * 1024);
+        typeAndParse(m_fixture.url(u"slow.html"_s));
+        QVERIFY(waitForResult());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rows()->index(0, 0).data(DownloadListModel::FractionRole).toDouble() > 0,
+                                 60000);
+        QCOMPARE(stateOf(0), DownloadState::Downloading);
+        QVERIFY(clickRowButton(0, DownloadAction::Cancel));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Cancelled, 20000);
+        QVERIFY(waitNoProcessesMatching(m_downloads, 10000));
+        QCOMPARE(QDir(m_downloads).entryList(QDir::Files), QStringList());
+        QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
+    }
+
+    void aPlaylistWithTwoOfThreeChosen()
+    {
+        typeAndParse(m_fixture.url(u"feed.xml"_s));
+        QVERIFY(waitForResult());
+        QVERIFY(playlist()->isVisible());
+        QAbstractItemModel *entries = playlist()->model();
+        QAbstractItemModelTester tester(entries, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(entries->rowCount(), 3);
+        // Untick the second entry the way the view does.
+        QVERIFY(entries->setData(entries->index(1, 0), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(downloadButton()->text(), u"Download 2 videos"_s);
+        options()->setAudioOnly(false);
+        QVERIFY(options()->selectQuality(QualityPreset::P360));
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QCOMPARE(rows()->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateOf(0) == DownloadState::Completed && stateOf(1) == DownloadState::Completed, 120000);
+        QStringList names;
+        for (int row = 0; row < 2; ++row)
+            names << QFileInfo(rows()->index(row, 0).data(DownloadListModel::FilePathRole).toString())
+                         .fileName();
+        QVERIFY2(names.at(0).contains(u"clip1"_s) && names.at(1).contains(u"clip3"_s),
+                 qPrintable(names.join(u", ")));
+        QCOMPARE(QDir(m_downloads).entryList(QDir::Files).size(), 2);
+    }
+
+    void keyboardOnly()
+    {
+        // Ctrl+V anywhere pastes and parses; Enter on the focused Download button downloads.
+        QGuiApplication::clipboard()->setText(m_fixture.url(u"page.html"_s));
+        downloadsView()->setFocus();
+        QTest::keyClick(downloadsView(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(urlEdit()->text(), m_fixture.url(u"page.html"_s));
+        QVERIFY(waitForResult());
+        QCOMPARE(QApplication::focusWidget(), downloadButton());
+        QTest::keyClick(downloadButton(), Qt::Key_Space);
+        QCOMPARE(rows()->rowCount(), 1);
+        QCOMPARE(QApplication::focusWidget(), urlEdit());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+    }
+
+    void everyControlHasANameForScreenReaders()
+    {
+        typeAndParse(m_fixture.url(u"feed.xml"_s));
+        QVERIFY(waitForResult());
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(widget);
+            const bool named = !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty());
+            QVERIFY2(named, qPrintable(QString::fromLatin1(widget->metaObject()->className()) + u' ' +
+                                       widget->objectName()));
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,76 @@
+#include "dropoverlay.h"
+
+#include "theme.h"
+#include "urlrecognizer.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QMimeData>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Gravity {
+
+DropOverlay::DropOverlay(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_detail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("dropOverlay"));
+    setAttribute(Qt::WA_StyledBackground);
+    setAttribute(Qt::WA_TransparentForMouseEvents); // the window under it takes the drop
+    auto *icon = new QLabel(this);
+    icon->setPixmap(Theme::icon(QStringLiteral("drop"), Theme::colorsFor(palette()).accent).pixmap(56, 56));
+    icon->setAlignment(Qt::AlignCenter);
+    m_title->setProperty("role", QStringLiteral("title"));
+    m_title->setAlignment(Qt::AlignCenter);
+    m_detail->setProperty("role", QStringLiteral("secondary"));
+    m_detail->setAlignment(Qt::AlignCenter);
+    m_detail->setText(tr("Gravity reads the page and shows what you can download."));
+    m_detail->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    layout->addWidget(icon);
+    layout->addWidget(m_title);
+    layout->addWidget(m_detail);
+    layout->addStretch();
+    hide();
+    parent->installEventFilter(this);
+}
+
+void DropOverlay::showFor(int count)
+{
+    m_title->setText(count > 1 ? tr("Drop to parse %n links", nullptr, count)
+                               : tr("Drop to parse this link"));
+    setGeometry(parentWidget()->rect());
+    raise();
+    show();
+}
+
+bool DropOverlay::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        setGeometry(parentWidget()->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+QStringList linksFromMimeData(const QMimeData *mime)
+{
+    QStringList links;
+    if (!mime)
+        return links;
+    if (mime->hasUrls()) {
+        for (const QUrl &url : mime->urls()) {
+            // Files dragged from a file manager are not pages to parse.
+            if (!url.isLocalFile())
+                links << url.toString();
+        }
+    }
+    if (links.isEmpty() && mime->hasText()) {
+        for (const RecognizedUrl &url : extractUrls(mime->text()))
+            links << url.input;
+    }
+    return links;
+}
+
+} // namespace Gravity
