@@ -5,12 +5,11 @@
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "theme.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 #include <functional>
 #include <memory>
@@ -23,18 +22,6 @@
 #endif
 
 namespace {
-
-void installTranslations(QCoreApplication &app)
-{
-    // Qt's own strings (dialog buttons) from Qt's catalogue, ours from the embedded .qm.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto *gravity = new QTranslator(&app);
-    if (gravity->load(QLocale(), QStringLiteral("gravity"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(gravity);
-}
 
 #if defined(Q_OS_UNIX)
 int g_signalPipe[2] = {-1, -1};
@@ -78,7 +65,7 @@ int runHeadless(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     describeApplication();
-    installTranslations(app);
+    Gravity::installTranslations(&app, QLocale());
     const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
     if (!commandLine)
         return Gravity::ExitUsage;
@@ -96,7 +83,7 @@ int runWindow(int argc, char **argv)
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Gravity"));
     QApplication::setDesktopFileName(QStringLiteral("gravity-downloader"));
-    installTranslations(app);
+    Gravity::installTranslations(&app, QLocale());
     const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
     if (!commandLine)
         return Gravity::ExitUsage;

@@ -14,6 +14,7 @@
 #include "playlistpanel.h"
 #include "testhelpers.h"
 #include "theme.h"
+#include "translations.h"
 #include "urlrecognizer.h"
 
 #include <QAbstractItemModelTester>
@@ -116,6 +117,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        installTranslations(qApp, QLocale(QLocale::English));
         QString error;
         QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
         QVERIFY(m_profile.isValid());
@@ -216,7 +218,8 @@ private slots:
         QTest::newRow("an option in disguise")
             << u"--exec=touch /tmp/pwned"_s << UrlRejection::LooksLikeOption;
         QTest::newRow("a word, not a link") << u"hello"_s << UrlRejection::NotHttp;
-        QTest::newRow("a host without a domain") << u"https://localhost-video/watch"_s << UrlRejection::BadHost;
+        QTest::newRow("a host without a domain")
+            << u"https://localhost-video/watch"_s << UrlRejection::BadHost;
     }
 
     void refusedLinksSayWhyInline()

@@ -156,84 +156,205 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     </message>
 </context>
 <context>
+    <name>Gravity::DisplayText</name>
+    <message numerus="yes">
+        <location filename="../ui/displaytext.cpp" line="29"/>
+        <source>%n s left</source>
+        <translation type="unfinished">
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/displaytext.cpp" line="32"/>
+        <source>%n min left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/displaytext.cpp" line="33"/>
+        <source>%1 h %2 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/displaytext.cpp" line="43"/>
+        <source>~%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/displaytext.cpp" line="50"/>
+        <source>%1/s</source>
+        <translation type="unfinished">%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::DownloadAction</name>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="43"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="45"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="47"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="49"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="51"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="53"/>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="55"/>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="57"/>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gravity::DownloadListModel</name>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="16"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="17"/>
         <source>Downloading video %1/%2</source>
         <translation>正在下载视频 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="17"/>
-        <location filename="../ui/downloadlistmodel.cpp" line="33"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="18"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="34"/>
         <source>Downloading</source>
         <translation>正在下载</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="20"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="21"/>
         <source>Downloading audio %1/%2</source>
         <translation>正在下载音频 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="21"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="22"/>
         <source>Downloading audio</source>
         <translation>正在下载音频</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="23"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="24"/>
         <source>Merging video and audio</source>
         <translation>正在合并视频和音频</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="25"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="26"/>
         <source>Converting</source>
         <translation>正在转换</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="27"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="28"/>
         <source>Adding metadata</source>
         <translation>正在添加元数据</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="29"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="30"/>
         <source>Finishing</source>
         <translation>正在收尾</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="99"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="100"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="101"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="102"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="103"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="104"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="105"/>
-        <source>Completed — %1</source>
-        <translation>已完成 — %1</translation>
+        <location filename="../ui/downloadlistmodel.cpp" line="106"/>
+        <source>Completed · %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="109"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="106"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed — %1</source>
+        <translation type="vanished">已完成 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadlistmodel.cpp" line="110"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="119"/>
         <source>%1/s</source>
-        <translation>%1/s</translation>
+        <translation type="vanished">%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/downloadlistmodel.cpp" line="121"/>
         <source>%n s left</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>剩余 %n 秒</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::DownloadsView</name>
+    <message>
+        <location filename="../ui/downloadsview.cpp" line="28"/>
+        <source>Downloads</source>
+        <translation type="unfinished">下载列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadsview.cpp" line="29"/>
+        <source>Delete removes a download, Enter opens its file, Space pauses or resumes, the menu key lists every action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadsview.cpp" line="160"/>
+        <source>Your downloads appear here.
+Drop a link anywhere on this window to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::DropOverlay</name>
+    <message>
+        <location filename="../ui/dropoverlay.cpp" line="29"/>
+        <source>Gravity reads the page and shows what you can download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dropoverlay.cpp" line="43"/>
+        <source>Drop to parse %n links</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dropoverlay.cpp" line="44"/>
+        <source>Drop to parse this link</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -330,169 +451,792 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     </message>
 </context>
 <context>
+    <name>Gravity::FormatTableModel</name>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="96"/>
+        <source>Video+audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="98"/>
+        <source>Video only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="100"/>
+        <source>Audio only</source>
+        <translation type="unfinished">仅音频</translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="102"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="109"/>
+        <source>%1p</source>
+        <comment>video height</comment>
+        <translation type="unfinished">%1p</translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="121"/>
+        <source>%1 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="166"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="168"/>
+        <source>About %1 bytes (yt-dlp&apos;s estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="169"/>
+        <source>Size not known in advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="214"/>
+        <source>yt-dlp&apos;s id for the format, as used in a format selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="216"/>
+        <source>Frames per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="218"/>
+        <source>Average bitrate, video and audio together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="220"/>
+        <source>File size; &quot;~&quot; marks yt-dlp&apos;s estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="229"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="231"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="233"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="235"/>
+        <source>FPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="237"/>
+        <source>Ext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="239"/>
+        <source>Video codec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="241"/>
+        <source>Audio codec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="243"/>
+        <source>Bitrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="245"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formattablemodel.cpp" line="247"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::FormatsDialog</name>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="36"/>
+        <location filename="../ui/formatsdialog.cpp" line="80"/>
+        <source>Formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="41"/>
+        <source>Choose one video format and, if it has no sound, one audio format. Click a row or press Space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="57"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="57"/>
+        <source>Show all formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="58"/>
+        <source>Video only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="58"/>
+        <source>Show video-only formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="59"/>
+        <source>Audio only</source>
+        <translation type="unfinished">仅音频</translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="59"/>
+        <source>Show audio-only formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="60"/>
+        <source>Video+audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="60"/>
+        <source>Show formats with video and audio in one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="82"/>
+        <source>Press Space or Enter to choose the current format, again to unchoose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="101"/>
+        <source>Chosen format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="106"/>
+        <source>Use the chosen formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="107"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="229"/>
+        <source>Nothing chosen yet: choose a video format, an audio format, or one of each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="232"/>
+        <source>Format %1 is video only and will have no sound: choose an audio format too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/formatsdialog.cpp" line="234"/>
+        <source>Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gravity::HeadlessRunner</name>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="107"/>
+        <location filename="../app/headlessrunner.cpp" line="106"/>
         <source>Interrupted: downloads stopped.</source>
         <translation>已中断：下载已停止。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="147"/>
+        <location filename="../app/headlessrunner.cpp" line="146"/>
         <source>Rejected &quot;%1&quot;: %2</source>
         <translation>已拒绝 &quot;%1&quot;：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="160"/>
+        <location filename="../app/headlessrunner.cpp" line="159"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>播放列表 &quot;%1&quot;：共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="167"/>
+        <location filename="../app/headlessrunner.cpp" line="166"/>
         <source>Found &quot;%1&quot; (%2)</source>
         <translation>找到 &quot;%1&quot;（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="170"/>
+        <location filename="../app/headlessrunner.cpp" line="169"/>
         <source>  Uploader: %1</source>
         <translation>  上传者：%1</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="172"/>
+        <location filename="../app/headlessrunner.cpp" line="171"/>
         <source>  Duration: %1 s</source>
         <translation>  时长：%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="174"/>
+        <location filename="../app/headlessrunner.cpp" line="173"/>
         <source>video+audio</source>
         <translation>视频+音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="175"/>
+        <location filename="../app/headlessrunner.cpp" line="174"/>
         <source>video only</source>
         <translation>仅视频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="176"/>
+        <location filename="../app/headlessrunner.cpp" line="175"/>
         <source>audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="210"/>
+        <location filename="../app/headlessrunner.cpp" line="209"/>
         <source>Could not parse %1: %2</source>
         <translation>无法解析 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="248"/>
+        <location filename="../app/headlessrunner.cpp" line="247"/>
         <source>  ETA %1 s</source>
         <translation>  剩余时间 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="282"/>
+        <location filename="../app/headlessrunner.cpp" line="281"/>
         <source>Downloading &quot;%1&quot;</source>
         <translation>正在下载 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="308"/>
+        <location filename="../app/headlessrunner.cpp" line="307"/>
         <source>Finished: %1 (%2)</source>
         <translation>已完成：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="322"/>
+        <location filename="../app/headlessrunner.cpp" line="321"/>
         <source>Failed: %1: %2</source>
         <translation>失败：%1：%2</translation>
     </message>
 </context>
 <context>
+    <name>Gravity::HistoryModel</name>
+    <message>
+        <location filename="../ui/historymodel.cpp" line="238"/>
+        <source>File missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historymodel.cpp" line="240"/>
+        <source>Completed — %1</source>
+        <translation type="unfinished">已完成 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/historymodel.cpp" line="241"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/historymodel.cpp" line="245"/>
+        <source>Cancelled</source>
+        <translation type="unfinished">已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/historymodel.cpp" line="253"/>
+        <source>Did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::HistoryStore</name>
+    <message>
+        <location filename="../core/historystore.cpp" line="228"/>
+        <source>This download is no longer in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="238"/>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="248"/>
+        <source>Could not delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="586"/>
+        <source>Could not create the folder for the download history (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="588"/>
+        <source>The download history is in use by another Gravity; it will be saved again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="590"/>
+        <source>The download history %1 cannot be read (%2), so it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="593"/>
+        <source>The damaged download history %1 could not be moved aside, so it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/historystore.cpp" line="596"/>
+        <source>Could not save the download history to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="81"/>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <source>Parse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <source>Parse the copied link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="46"/>
         <source>Gravity Video Downloader</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>Paste a video or playlist link</source>
-        <translation>粘贴视频或播放列表链接</translation>
+        <translation type="vanished">粘贴视频或播放列表链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <source>Gravity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <source>Follow the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <source>&amp;Offer copied links when Gravity is focused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <source>Paste a video or playlist link, or drop one anywhere here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <source>Paste the copied link and parse it (Ctrl+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <source>Parse link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <source>Reading the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
-        <source>Quality</source>
-        <translation>画质</translation>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <source>Cancel parsing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <source>%n links</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <source>%n link(s) could not be used: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <source>Reading the %1 page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <source>Download %n video(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <source>Added %n download(s). Paste or drop the next link.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="461"/>
+        <source>%n active</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="463"/>
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <source>%n in the list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <source>Copied link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="vanished">画质</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>Quality:</source>
-        <translation>画质：</translation>
+        <translation type="vanished">画质：</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Reading %1 …</source>
-        <translation>正在读取 %1 …</translation>
+        <translation type="vanished">正在读取 %1 …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Playlist of %n videos</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>播放列表，共 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Best available</source>
-        <translation>最佳画质</translation>
+        <translation type="vanished">最佳画质</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>%1p</source>
-        <translation>%1p</translation>
+        <translation type="vanished">%1p</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Audio only</source>
-        <translation>仅音频</translation>
+        <translation type="vanished">仅音频</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::MediaSummary</name>
+    <message>
+        <location filename="../ui/mediasummary.cpp" line="24"/>
+        <source>Thumbnail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mediasummary.cpp" line="70"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mediasummary.cpp" line="74"/>
+        <source>Uploader, duration and date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mediasummary.cpp" line="76"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mediasummary.cpp" line="102"/>
+        <source>%n videos</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::OptionsPanel</name>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="44"/>
+        <location filename="../ui/optionspanel.cpp" line="209"/>
+        <source>&amp;Audio only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="49"/>
+        <source>Choose &amp;formats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="53"/>
+        <source>Quality</source>
+        <translation type="unfinished">画质</translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="54"/>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="55"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="56"/>
+        <source>MP4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="57"/>
+        <source>MKV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="58"/>
+        <source>WebM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="59"/>
+        <source>Audio only</source>
+        <translation type="unfinished">仅音频</translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="60"/>
+        <source>Audio format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="61"/>
+        <source>Original (no conversion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="62"/>
+        <source>MP3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="63"/>
+        <source>M4A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="64"/>
+        <source>Opus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="65"/>
+        <source>Subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="66"/>
+        <source>How to save subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="67"/>
+        <source>Embed in the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="68"/>
+        <source>Separate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="70"/>
+        <source>Download folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="71"/>
+        <source>Choose where downloads are saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="72"/>
+        <source>Choose exact formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="76"/>
+        <source>Use the quality choice again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="90"/>
+        <source>&amp;Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="92"/>
+        <source>Fo&amp;rmat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="94"/>
+        <source>&amp;Subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="99"/>
+        <source>Save &amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="158"/>
+        <source>Best (%1p)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="158"/>
+        <source>Best available</source>
+        <translation type="unfinished">最佳画质</translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="160"/>
+        <source>Up to %1p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="162"/>
+        <source>%1p</source>
+        <translation type="unfinished">%1p</translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="164"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="172"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="177"/>
+        <source>%1 (automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="181"/>
+        <source>This video has no subtitles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="208"/>
+        <source>&amp;Audio only · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="222"/>
+        <source>Save downloads to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/optionspanel.cpp" line="245"/>
+        <source>Exact formats: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -501,6 +1245,61 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
         <location filename="../core/platform.cpp" line="30"/>
         <source>Other site</source>
         <translation>其他网站</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::PlaylistModel</name>
+    <message>
+        <location filename="../ui/playlistmodel.cpp" line="73"/>
+        <source>%1. %2</source>
+        <comment>playlist position, title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/playlistmodel.cpp" line="76"/>
+        <source>%1 (%2)</source>
+        <comment>title (duration)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::PlaylistPanel</name>
+    <message>
+        <location filename="../ui/playlistpanel.cpp" line="18"/>
+        <source>Select &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/playlistpanel.cpp" line="19"/>
+        <source>Select &amp;none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/playlistpanel.cpp" line="22"/>
+        <source>Playlist entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/playlistpanel.cpp" line="23"/>
+        <source>Space ticks or unticks the current entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/playlistpanel.cpp" line="27"/>
+        <source>Select all entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/playlistpanel.cpp" line="28"/>
+        <source>Select no entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/playlistpanel.cpp" line="63"/>
+        <source>%1 of %n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,15 +13,14 @@ namespace Gravity {
 
 DropOverlay::DropOverlay(QWidget *parent)
     : QWidget(parent)
+    , m_icon(new QLabel(this))
     , m_title(new QLabel(this))
     , m_detail(new QLabel(this))
 {
     setObjectName(QStringLiteral("dropOverlay"));
     setAttribute(Qt::WA_StyledBackground);
     setAttribute(Qt::WA_TransparentForMouseEvents); // the window under it takes the drop
-    auto *icon = new QLabel(this);
-    icon->setPixmap(Theme::icon(QStringLiteral("drop"), Theme::colorsFor(palette()).accent).pixmap(56, 56));
-    icon->setAlignment(Qt::AlignCenter);
+    m_icon->setAlignment(Qt::AlignCenter);
     m_title->setProperty("role", QStringLiteral("title"));
     m_title->setAlignment(Qt::AlignCenter);
     m_detail->setProperty("role", QStringLiteral("secondary"));
@@ -30,7 +29,7 @@ DropOverlay::DropOverlay(QWidget *parent)
     m_detail->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();
-    layout->addWidget(icon);
+    layout->addWidget(m_icon);
     layout->addWidget(m_title);
     layout->addWidget(m_detail);
     layout->addStretch();
@@ -40,6 +39,8 @@ DropOverlay::DropOverlay(QWidget *parent)
 
 void DropOverlay::showFor(int count)
 {
+    // Drawn on each show, so it follows a switch between light and dark.
+    m_icon->setPixmap(Theme::icon(QStringLiteral("drop"), Theme::colorsFor(palette()).accent).pixmap(56, 56));
     m_title->setText(count > 1 ? tr("Drop to parse %n links", nullptr, count)
                                : tr("Drop to parse this link"));
     setGeometry(parentWidget()->rect());

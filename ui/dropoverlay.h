@@ -24,6 +24,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_detail;
 };

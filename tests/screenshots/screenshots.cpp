@@ -15,20 +15,19 @@
 #include "playlistmodel.h"
 #include "playlistpanel.h"
 #include "theme.h"
+#include "translations.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -169,18 +168,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("gravity-screenshots"));
 
     QLocale::setDefault(QLocale(language));
-    QTranslator qt;
-    QTranslator gravity;
-    if (language != u"en") {
-        if (qt.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
-                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qt);
-        if (gravity.load(QLocale(language), QStringLiteral("gravity"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
-            QCoreApplication::installTranslator(&gravity);
-        else
-            std::fprintf(stderr, "no Gravity translation for %s\n", qPrintable(language));
-    }
+    installTranslations(&app, QLocale(language));
 
     QTemporaryDir scratch;
     QString media = qEnvironmentVariable("GRAVITY_FIXTURES");
