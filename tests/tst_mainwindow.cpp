@@ -245,6 +245,46 @@ private slots:
         QCOMPARE(message()->property("role").toString(), u"error"_s);
     }
 
+    void cancellingAParseStopsYtDlp()
+    {
+        // The page never finishes arriving, so yt-dlp waits on it until the user gives up.
+        m_fixture.server().setFault(u"slow.html"_s, LoopbackServer::Fault::StallAfter, 10);
+        typeAndParse(m_fixture.url(u"slow.html"_s));
+        QVERIFY(m_window->isParsing());
+        auto *parse = child<QPushButton>(u"parseButton"_s);
+        QCOMPARE(parse->text(), u"Cancel"_s);
+        QTest::mouseClick(parse, Qt::LeftButton);
+        QVERIFY(!m_window->isParsing());
+        QCOMPARE(parse->text(), u"Parse"_s);
+        QVERIFY(!urlEdit()->isReadOnly());
+        QVERIFY(waitNoProcessesMatching(m_fixture.server().baseUrl(), 10000));
+        QVERIFY(!resultCard()->isVisible());
+    }
+
+    void aCopiedLinkIsOfferedOnlyWhenAskedFor()
+    {
+        const QString link = m_fixture.url(u"page.html"_s);
+        QGuiApplication::clipboard()->setText(link);
+        auto *offer = child<QPushButton>(u"clipboardOfferButton"_s);
+        QEvent activation(QEvent::ActivationChange);
+        // Off by default: the clipboard is not read unasked.
+        QApplication::sendEvent(m_window.get(), &activation);
+        QVERIFY(!offer->isVisible());
+
+        m_settings->setOfferClipboardUrls(true);
+        QApplication::sendEvent(m_window.get(), &activation);
+        if (!m_window->isActiveWindow())
+            QSKIP("the platform did not make the window active");
+        QVERIFY(offer->isVisible());
+        QTest::mouseClick(offer, Qt::LeftButton);
+        QCOMPARE(urlEdit()->text(), link);
+        QVERIFY(waitForResult());
+        QVERIFY(!offer->isVisible());
+        // The same link is not offered twice.
+        QApplication::sendEvent(m_window.get(), &activation);
+        QVERIFY(!offer->isVisible());
+    }
+
     void aFailedDownloadSaysWhatToDoAndRetries()
     {
         typeAndParse(m_fixture.url(u"page.html"_s));

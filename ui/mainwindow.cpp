@@ -188,6 +188,7 @@ QWidget *MainWindow::buildInputCard()
     m_clipboardText->setProperty("role", QStringLiteral("secondary"));
     m_clipboardText->setTextFormat(Qt::PlainText);
     auto *useOffer = new QPushButton(tr("Parse it"), m_clipboardOffer);
+    useOffer->setObjectName(QStringLiteral("clipboardOfferButton"));
     useOffer->setAccessibleName(tr("Parse the copied link"));
     auto *offerLayout = new QHBoxLayout(m_clipboardOffer);
     offerLayout->setContentsMargins(0, 0, 0, 0);
