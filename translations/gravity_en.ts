@@ -23,7 +23,7 @@
 <context>
     <name>Gravity::DropOverlay</name>
     <message numerus="yes">
-        <location filename="../ui/dropoverlay.cpp" line="43"/>
+        <location filename="../ui/dropoverlay.cpp" line="44"/>
         <source>Drop to parse %n links</source>
         <translation>
             <numerusform>Drop to parse %n link</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>Gravity::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n link could not be used: %1</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>Download %n video</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>Added %n download. Paste or drop the next link.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="461"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="463"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>%n in the list</numerusform>

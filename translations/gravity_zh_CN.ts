@@ -160,31 +160,31 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     <message numerus="yes">
         <location filename="../ui/displaytext.cpp" line="29"/>
         <source>%n s left</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>剩余 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/displaytext.cpp" line="32"/>
         <source>%n min left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/displaytext.cpp" line="33"/>
         <source>%1 h %2 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 小时 %2 分钟</translation>
     </message>
     <message>
         <location filename="../ui/displaytext.cpp" line="43"/>
         <source>~%1</source>
-        <translation type="unfinished"></translation>
+        <translation>约 %1</translation>
     </message>
     <message>
         <location filename="../ui/displaytext.cpp" line="50"/>
         <source>%1/s</source>
-        <translation type="unfinished">%1/s</translation>
+        <translation>%1/s</translation>
     </message>
 </context>
 <context>
@@ -192,42 +192,42 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     <message>
         <location filename="../ui/downloadactions.cpp" line="43"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="45"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="47"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="49"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="51"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="53"/>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="55"/>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>复制链接</translation>
     </message>
     <message>
         <location filename="../ui/downloadactions.cpp" line="57"/>
         <source>Remove from list</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除</translation>
     </message>
 </context>
 <context>
@@ -291,31 +291,17 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     <message>
         <location filename="../ui/downloadlistmodel.cpp" line="106"/>
         <source>Completed · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 · %1</translation>
     </message>
     <message>
         <location filename="../ui/downloadlistmodel.cpp" line="106"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed — %1</source>
-        <translation type="vanished">已完成 — %1</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../ui/downloadlistmodel.cpp" line="110"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>%1/s</source>
-        <translation type="vanished">%1/s</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s left</source>
-        <translation type="vanished">
-            <numerusform>剩余 %n 秒</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -323,38 +309,39 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
     <message>
         <location filename="../ui/downloadsview.cpp" line="28"/>
         <source>Downloads</source>
-        <translation type="unfinished">下载列表</translation>
+        <translation>下载列表</translation>
     </message>
     <message>
         <location filename="../ui/downloadsview.cpp" line="29"/>
         <source>Delete removes a download, Enter opens its file, Space pauses or resumes, the menu key lists every action.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Delete 键移除下载，按 Enter 键打开文件，按空格键暂停或继续，按菜单键列出全部操作。</translation>
     </message>
     <message>
         <location filename="../ui/downloadsview.cpp" line="160"/>
         <source>Your downloads appear here.
 Drop a link anywhere on this window to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载任务会显示在这里。
+将链接拖放到窗口中的任意位置即可开始。</translation>
     </message>
 </context>
 <context>
     <name>Gravity::DropOverlay</name>
     <message>
-        <location filename="../ui/dropoverlay.cpp" line="29"/>
+        <location filename="../ui/dropoverlay.cpp" line="28"/>
         <source>Gravity reads the page and shows what you can download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravity 会读取页面，并列出可以下载的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dropoverlay.cpp" line="43"/>
+        <location filename="../ui/dropoverlay.cpp" line="44"/>
         <source>Drop to parse %n links</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>松开鼠标即可解析 %n 个链接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dropoverlay.cpp" line="44"/>
+        <location filename="../ui/dropoverlay.cpp" line="45"/>
         <source>Drop to parse this link</source>
-        <translation type="unfinished"></translation>
+        <translation>松开鼠标即可解析此链接</translation>
     </message>
 </context>
 <context>
@@ -455,118 +442,118 @@ Drop a link anywhere on this window to start.</source>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="96"/>
         <source>Video+audio</source>
-        <translation type="unfinished"></translation>
+        <translation>视频+音频</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="98"/>
         <source>Video only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅视频</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="100"/>
         <source>Audio only</source>
-        <translation type="unfinished">仅音频</translation>
+        <translation>仅音频</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="102"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="109"/>
         <source>%1p</source>
         <comment>video height</comment>
-        <translation type="unfinished">%1p</translation>
+        <translation>%1p</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="121"/>
         <source>%1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kbit/s</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="166"/>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="168"/>
         <source>About %1 bytes (yt-dlp&apos;s estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation>约 %1 字节（yt-dlp 估算值）</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="169"/>
         <source>Size not known in advance</source>
-        <translation type="unfinished"></translation>
+        <translation>下载前无法得知大小</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="214"/>
         <source>yt-dlp&apos;s id for the format, as used in a format selection</source>
-        <translation type="unfinished"></translation>
+        <translation>该格式在 yt-dlp 中的 ID，即格式选择中使用的编号</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="216"/>
         <source>Frames per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒帧数</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="218"/>
         <source>Average bitrate, video and audio together</source>
-        <translation type="unfinished"></translation>
+        <translation>平均码率（视频和音频合计）</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="220"/>
         <source>File size; &quot;~&quot; marks yt-dlp&apos;s estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小；标有“约”的是 yt-dlp 的估算值</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="229"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="231"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="233"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="235"/>
         <source>FPS</source>
-        <translation type="unfinished"></translation>
+        <translation>帧率</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="237"/>
         <source>Ext</source>
-        <translation type="unfinished"></translation>
+        <translation>扩展名</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="239"/>
         <source>Video codec</source>
-        <translation type="unfinished"></translation>
+        <translation>视频编码</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="241"/>
         <source>Audio codec</source>
-        <translation type="unfinished"></translation>
+        <translation>音频编码</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="243"/>
         <source>Bitrate</source>
-        <translation type="unfinished"></translation>
+        <translation>码率</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="245"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../ui/formattablemodel.cpp" line="247"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -575,87 +562,87 @@ Drop a link anywhere on this window to start.</source>
         <location filename="../ui/formatsdialog.cpp" line="36"/>
         <location filename="../ui/formatsdialog.cpp" line="80"/>
         <source>Formats</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="41"/>
         <source>Choose one video format and, if it has no sound, one audio format. Click a row or press Space.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个视频格式；如果它没有声音，再选择一个音频格式。点击某一行或按空格键即可选择。</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="57"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="57"/>
         <source>Show all formats</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="58"/>
         <source>Video only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅视频</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="58"/>
         <source>Show video-only formats</source>
-        <translation type="unfinished"></translation>
+        <translation>显示仅含视频的格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="59"/>
         <source>Audio only</source>
-        <translation type="unfinished">仅音频</translation>
+        <translation>仅音频</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="59"/>
         <source>Show audio-only formats</source>
-        <translation type="unfinished"></translation>
+        <translation>显示仅含音频的格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="60"/>
         <source>Video+audio</source>
-        <translation type="unfinished"></translation>
+        <translation>视频+音频</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="60"/>
         <source>Show formats with video and audio in one file</source>
-        <translation type="unfinished"></translation>
+        <translation>显示同时包含视频和音频的格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="82"/>
         <source>Press Space or Enter to choose the current format, again to unchoose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按空格键或 Enter 键选择当前格式，再按一次则取消选择。</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="101"/>
         <source>Chosen format</source>
-        <translation type="unfinished"></translation>
+        <translation>已选格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="106"/>
         <source>Use the chosen formats</source>
-        <translation type="unfinished"></translation>
+        <translation>使用所选格式</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="107"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="229"/>
         <source>Nothing chosen yet: choose a video format, an audio format, or one of each.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择：请选择一个视频格式、一个音频格式，或各选一个。</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="232"/>
         <source>Format %1 is video only and will have no sound: choose an audio format too.</source>
-        <translation type="unfinished"></translation>
+        <translation>格式 %1 仅含视频，下载后没有声音：请再选择一个音频格式。</translation>
     </message>
     <message>
         <location filename="../ui/formatsdialog.cpp" line="234"/>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>格式：%1</translation>
     </message>
 </context>
 <context>
@@ -736,96 +723,96 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HistoryModel</name>
     <message>
-        <location filename="../ui/historymodel.cpp" line="238"/>
+        <location filename="../ui/historymodel.cpp" line="228"/>
         <source>File missing</source>
-        <translation type="unfinished"></translation>
+        <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="240"/>
+        <location filename="../ui/historymodel.cpp" line="230"/>
         <source>Completed — %1</source>
-        <translation type="unfinished">已完成 — %1</translation>
+        <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="241"/>
+        <location filename="../ui/historymodel.cpp" line="231"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="245"/>
+        <location filename="../ui/historymodel.cpp" line="235"/>
         <source>Cancelled</source>
-        <translation type="unfinished">已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="253"/>
+        <location filename="../ui/historymodel.cpp" line="243"/>
         <source>Did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>
     <name>Gravity::HistoryStore</name>
     <message>
-        <location filename="../core/historystore.cpp" line="228"/>
+        <location filename="../core/historystore.cpp" line="225"/>
         <source>This download is no longer in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>此下载已不在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="238"/>
+        <location filename="../core/historystore.cpp" line="235"/>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="248"/>
+        <location filename="../core/historystore.cpp" line="245"/>
         <source>Could not delete %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="586"/>
+        <location filename="../core/historystore.cpp" line="567"/>
         <source>Could not create the folder for the download history (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建存放下载历史记录的文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="588"/>
+        <location filename="../core/historystore.cpp" line="569"/>
         <source>The download history is in use by another Gravity; it will be saved again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载历史记录正被另一个 Gravity 实例使用，稍后会再次尝试保存。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="590"/>
+        <location filename="../core/historystore.cpp" line="571"/>
         <source>The download history %1 cannot be read (%2), so it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取下载历史记录 %1（%2），因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="593"/>
+        <location filename="../core/historystore.cpp" line="574"/>
         <source>The damaged download history %1 could not be moved aside, so it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将已损坏的下载历史记录 %1 重命名备份，因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="596"/>
+        <location filename="../core/historystore.cpp" line="577"/>
         <source>Could not save the download history to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将下载历史记录保存到 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="169"/>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Parse it</source>
-        <translation type="unfinished"></translation>
+        <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>Parse the copied link</source>
-        <translation type="unfinished"></translation>
+        <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -835,49 +822,45 @@ Drop a link anywhere on this window to start.</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <source>Paste a video or playlist link</source>
-        <translation type="vanished">粘贴视频或播放列表链接</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow.cpp" line="113"/>
         <source>Gravity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravity</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="120"/>
         <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>外观(&amp;A)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Follow the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>&amp;Offer copied links when Gravity is focused</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到 Gravity 时提示解析已复制的链接(&amp;O)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="162"/>
@@ -897,18 +880,18 @@ Drop a link anywhere on this window to start.</source>
     <message>
         <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="172"/>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>Parse link</source>
-        <translation type="unfinished"></translation>
+        <translation>解析链接</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>Reading the page</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取页面</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="183"/>
@@ -916,108 +899,83 @@ Drop a link anywhere on this window to start.</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>Cancel parsing</source>
-        <translation type="unfinished"></translation>
+        <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>%n links</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>%n link(s) could not be used: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <source>Reading the page…</source>
+        <translation>正在读取页面…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>Reading the %1 page…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1 页面…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>Download %n video(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="461"/>
-        <source>%n active</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="463"/>
-        <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="465"/>
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>%n in the list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>Copied link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <source>Quality</source>
-        <translation type="vanished">画质</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message>
-        <source>Quality:</source>
-        <translation type="vanished">画质：</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Reading %1 …</source>
-        <translation type="vanished">正在读取 %1 …</translation>
-    </message>
-    <message numerus="yes">
-        <source>Playlist of %n videos</source>
-        <translation type="vanished">
-            <numerusform>播放列表，共 %n 个视频</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Best available</source>
-        <translation type="vanished">最佳画质</translation>
-    </message>
-    <message>
-        <source>%1p</source>
-        <translation type="vanished">%1p</translation>
-    </message>
-    <message>
-        <source>Audio only</source>
-        <translation type="vanished">仅音频</translation>
     </message>
 </context>
 <context>
@@ -1025,28 +983,28 @@ Drop a link anywhere on this window to start.</source>
     <message>
         <location filename="../ui/mediasummary.cpp" line="24"/>
         <source>Thumbnail</source>
-        <translation type="unfinished"></translation>
+        <translation>缩略图</translation>
     </message>
     <message>
         <location filename="../ui/mediasummary.cpp" line="70"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../ui/mediasummary.cpp" line="74"/>
         <source>Uploader, duration and date</source>
-        <translation type="unfinished"></translation>
+        <translation>上传者、时长和日期</translation>
     </message>
     <message>
         <location filename="../ui/mediasummary.cpp" line="76"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>网站</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mediasummary.cpp" line="102"/>
         <source>%n videos</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
         </translation>
     </message>
 </context>
@@ -1056,187 +1014,187 @@ Drop a link anywhere on this window to start.</source>
         <location filename="../ui/optionspanel.cpp" line="44"/>
         <location filename="../ui/optionspanel.cpp" line="209"/>
         <source>&amp;Audio only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅音频(&amp;A)</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="49"/>
         <source>Choose &amp;formats…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择格式(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="53"/>
         <source>Quality</source>
-        <translation type="unfinished">画质</translation>
+        <translation>画质</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="54"/>
         <source>Container</source>
-        <translation type="unfinished"></translation>
+        <translation>封装格式</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="55"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="56"/>
         <source>MP4</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="57"/>
         <source>MKV</source>
-        <translation type="unfinished"></translation>
+        <translation>MKV</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="58"/>
         <source>WebM</source>
-        <translation type="unfinished"></translation>
+        <translation>WebM</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="59"/>
         <source>Audio only</source>
-        <translation type="unfinished">仅音频</translation>
+        <translation>仅音频</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="60"/>
         <source>Audio format</source>
-        <translation type="unfinished"></translation>
+        <translation>音频格式</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="61"/>
         <source>Original (no conversion)</source>
-        <translation type="unfinished"></translation>
+        <translation>原始格式（不转换）</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="62"/>
         <source>MP3</source>
-        <translation type="unfinished"></translation>
+        <translation>MP3</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="63"/>
         <source>M4A</source>
-        <translation type="unfinished"></translation>
+        <translation>M4A</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="64"/>
         <source>Opus</source>
-        <translation type="unfinished"></translation>
+        <translation>Opus</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="65"/>
         <source>Subtitles</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="66"/>
         <source>How to save subtitles</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕保存方式</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="67"/>
         <source>Embed in the video</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入视频</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="68"/>
         <source>Separate file</source>
-        <translation type="unfinished"></translation>
+        <translation>单独保存为文件</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="70"/>
         <source>Download folder</source>
-        <translation type="unfinished"></translation>
+        <translation>下载文件夹</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="71"/>
         <source>Choose where downloads are saved</source>
-        <translation type="unfinished"></translation>
+        <translation>选择下载内容的保存位置</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="72"/>
         <source>Choose exact formats</source>
-        <translation type="unfinished"></translation>
+        <translation>手动指定格式</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="76"/>
         <source>Use the quality choice again</source>
-        <translation type="unfinished"></translation>
+        <translation>改回按画质选择</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="90"/>
         <source>&amp;Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>画质(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="92"/>
         <source>Fo&amp;rmat</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;R)</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="94"/>
         <source>&amp;Subtitles</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕(&amp;S)</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="99"/>
         <source>Save &amp;to</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到(&amp;T)</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="158"/>
         <source>Best (%1p)</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳（%1p）</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="158"/>
         <source>Best available</source>
-        <translation type="unfinished">最佳画质</translation>
+        <translation>最佳画质</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="160"/>
         <source>Up to %1p</source>
-        <translation type="unfinished"></translation>
+        <translation>最高 %1p</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="162"/>
         <source>%1p</source>
-        <translation type="unfinished">%1p</translation>
+        <translation>%1p</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="164"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="172"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="177"/>
         <source>%1 (automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（自动生成）</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="181"/>
         <source>This video has no subtitles</source>
-        <translation type="unfinished"></translation>
+        <translation>此视频没有字幕</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="208"/>
         <source>&amp;Audio only · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仅音频(&amp;A) · %1</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="222"/>
         <source>Save downloads to</source>
-        <translation type="unfinished"></translation>
+        <translation>选择下载保存位置</translation>
     </message>
     <message>
         <location filename="../ui/optionspanel.cpp" line="245"/>
         <source>Exact formats: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已指定格式：%1</translation>
     </message>
 </context>
 <context>
@@ -1253,13 +1211,13 @@ Drop a link anywhere on this window to start.</source>
         <location filename="../ui/playlistmodel.cpp" line="73"/>
         <source>%1. %2</source>
         <comment>playlist position, title</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <location filename="../ui/playlistmodel.cpp" line="76"/>
         <source>%1 (%2)</source>
         <comment>title (duration)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1267,38 +1225,38 @@ Drop a link anywhere on this window to start.</source>
     <message>
         <location filename="../ui/playlistpanel.cpp" line="18"/>
         <source>Select &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <location filename="../ui/playlistpanel.cpp" line="19"/>
         <source>Select &amp;none</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选(&amp;N)</translation>
     </message>
     <message>
         <location filename="../ui/playlistpanel.cpp" line="22"/>
         <source>Playlist entries</source>
-        <translation type="unfinished"></translation>
+        <translation>播放列表条目</translation>
     </message>
     <message>
         <location filename="../ui/playlistpanel.cpp" line="23"/>
         <source>Space ticks or unticks the current entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>按空格键勾选或取消勾选当前条目。</translation>
     </message>
     <message>
         <location filename="../ui/playlistpanel.cpp" line="27"/>
         <source>Select all entries</source>
-        <translation type="unfinished"></translation>
+        <translation>选择全部条目</translation>
     </message>
     <message>
         <location filename="../ui/playlistpanel.cpp" line="28"/>
         <source>Select no entries</source>
-        <translation type="unfinished"></translation>
+        <translation>取消选择全部条目</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/playlistpanel.cpp" line="63"/>
         <source>%1 of %n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选择 %1 / %n 项</numerusform>
         </translation>
     </message>
 </context>

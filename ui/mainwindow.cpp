@@ -349,7 +349,10 @@ void MainWindow::parseInput()
         return;
     }
     m_url = url.normalized;
-    showMessage(tr("Reading the %1 page…").arg(platformDisplayName(url.platform)), QStringLiteral("hint"));
+    showMessage(url.platform == Platform::Other
+                    ? tr("Reading the page…")
+                    : tr("Reading the %1 page…").arg(platformDisplayName(url.platform)),
+                QStringLiteral("hint"));
     m_prober = new Prober(m_config, this);
     connect(m_prober, &Prober::finished, this, &MainWindow::onProbed);
     setBusy(true);
