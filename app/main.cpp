@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "commandline.h"
+#include "firstpaintprobe.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "theme.h"
@@ -91,6 +92,7 @@ int runWindow(int argc, char **argv)
     Gravity::AppSettings settings;
     Gravity::Theme theme(Gravity::themeModeFromId(settings.themeMode()).value_or(Gravity::ThemeMode::System));
     Gravity::MainWindow window(commandLine->engine, &settings, &theme);
+    Gravity::reportFirstPaintIfAsked(&window);
     window.show();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
