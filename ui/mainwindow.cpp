@@ -87,9 +87,8 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     // Ctrl+V anywhere pastes a link and parses it; inside the link field the field's own paste wins.
     auto *paste = new QShortcut(QKeySequence::Paste, this);
     connect(paste, &QShortcut::activated, this, [this] {
-        m_urlEdit->setText(QGuiApplication::clipboard()->text().trimmed());
         m_urlEdit->setFocus();
-        parseInput();
+        pasteAndParse();
     });
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, this, &MainWindow::cancelParse);
@@ -208,10 +207,7 @@ QWidget *MainWindow::buildInputCard()
     layout->addWidget(m_message);
     layout->addWidget(m_clipboardOffer);
 
-    connect(pasteButton, &QPushButton::clicked, this, [this] {
-        m_urlEdit->setText(QGuiApplication::clipboard()->text().trimmed());
-        parseInput();
-    });
+    connect(pasteButton, &QPushButton::clicked, this, &MainWindow::pasteAndParse);
     connect(m_urlEdit, &QLineEdit::returnPressed, this, &MainWindow::parseInput);
     connect(m_parseButton, &QPushButton::clicked, this, [this] {
         if (isParsing())
@@ -335,6 +331,12 @@ void MainWindow::parseUrls(const QStringList &urls)
                         .arg(rejectionText(rejected.first().rejection)),
                     QStringLiteral("error"));
     }
+}
+
+void MainWindow::pasteAndParse()
+{
+    m_urlEdit->setText(QGuiApplication::clipboard()->text().trimmed());
+    parseInput();
 }
 
 void MainWindow::parseInput()

@@ -59,6 +59,7 @@ private:
     QWidget *buildResultCard();
     QWidget *buildDownloadsCard();
     void parseInput();
+    void pasteAndParse();
     void cancelParse();
     void onProbed(const ProbeResult &result);
     void showResult(const MediaInfo &info);

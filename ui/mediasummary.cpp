@@ -57,7 +57,6 @@ private:
 
 MediaSummary::MediaSummary(ThumbnailLoader *thumbnails, QWidget *parent)
     : QWidget(parent)
-    , m_thumbnails(thumbnails)
     , m_thumbnail(new Thumbnail(thumbnails, this))
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))

@@ -26,7 +26,6 @@ public:
 private:
     class Thumbnail;
 
-    ThumbnailLoader *m_thumbnails;
     Thumbnail *m_thumbnail;
     QLabel *m_title;
     QLabel *m_details;
