@@ -1,0 +1,298 @@
+#include "historyentry.h"
+
+#include "infojsonparser.h"
+#include "urlrecognizer.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+#include <algorithm>
+#include <limits>
+
+namespace Gravity {
+
+namespace {
+
+// snake_case like yt-dlp's own keys and Gravity's --json output.
+constexpr QLatin1StringView KeyId("id");
+constexpr QLatin1StringView KeyUrl("url");
+constexpr QLatin1StringView KeyNormalizedUrl("normalized_url");
+constexpr QLatin1StringView KeyPlatform("platform");
+constexpr QLatin1StringView KeyTitle("title");
+constexpr QLatin1StringView KeyUploader("uploader");
+constexpr QLatin1StringView KeyDuration("duration");
+constexpr QLatin1StringView KeyThumbnail("thumbnail");
+constexpr QLatin1StringView KeyQuality("quality");
+constexpr QLatin1StringView KeyFormatSpec("format_spec");
+constexpr QLatin1StringView KeyContainer("container");
+constexpr QLatin1StringView KeyAudioFormat("audio_format");
+constexpr QLatin1StringView KeySubtitleMode("subtitle_mode");
+constexpr QLatin1StringView KeySubtitleLanguages("subtitle_languages");
+constexpr QLatin1StringView KeyAutoCaptions("auto_captions");
+constexpr QLatin1StringView KeyOutputDir("output_dir");
+constexpr QLatin1StringView KeyOutputTemplate("output_template");
+constexpr QLatin1StringView KeyResolvedFormat("resolved_format");
+constexpr QLatin1StringView KeyFilePath("file_path");
+constexpr QLatin1StringView KeyFileSize("file_size");
+constexpr QLatin1StringView KeyState("state");
+constexpr QLatin1StringView KeyErrorKind("error_kind");
+constexpr QLatin1StringView KeyErrorDetail("error_detail");
+constexpr QLatin1StringView KeyStartedAt("started_at");
+constexpr QLatin1StringView KeyFinishedAt("finished_at");
+constexpr QLatin1StringView KeyInfoFetchedAt("info_fetched_at");
+
+void putString(QJsonObject &object, QLatin1StringView key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(key, value);
+}
+
+void putTime(QJsonObject &object, QLatin1StringView key, const QDateTime &time)
+{
+    if (time.isValid())
+        object.insert(key, time.toUTC().toString(Qt::ISODateWithMs));
+}
+
+QString stringOf(const QJsonObject &object, QLatin1StringView key)
+{
+    const QJsonValue value = object.value(key);
+    return value.isString() ? value.toString() : QString();
+}
+
+QDateTime timeOf(const QJsonObject &object, QLatin1StringView key)
+{
+    const QString text = stringOf(object, key);
+    if (text.isEmpty())
+        return {};
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+// Finished downloads only: a history entry that says "downloading" would be a lie; an unknown state from a
+// newer Gravity reads as failed rather than as a success.
+DownloadState stateFromId(const QString &id)
+{
+    for (DownloadState state : {DownloadState::Completed, DownloadState::Failed, DownloadState::Cancelled}) {
+        if (id == downloadStateId(state))
+            return state;
+    }
+    return DownloadState::Failed;
+}
+
+ErrorKind errorKindFromId(const QString &id)
+{
+    if (id.isEmpty())
+        return ErrorKind::None;
+    for (int kind = int(ErrorKind::None); kind <= int(ErrorKind::Unknown); ++kind) {
+        if (id == errorKindId(ErrorKind(kind)))
+            return ErrorKind(kind);
+    }
+    return ErrorKind::Unknown;
+}
+
+Platform platformFromId(const QString &id)
+{
+    for (Platform platform : {Platform::YouTube, Platform::Bilibili}) {
+        if (id == platformId(platform))
+            return platform;
+    }
+    return Platform::Other;
+}
+
+} // namespace
+
+QString newHistoryId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+bool isValidHistoryId(QStringView id)
+{
+    constexpr qsizetype MaxIdLength = 64;
+    if (id.isEmpty() || id.size() > MaxIdLength)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               c == u'-' || c == u'_';
+    });
+}
+
+QJsonObject historyEntryToJson(const HistoryEntry &entry)
+{
+    QJsonObject object{{KeyId, entry.id}, {KeyState, downloadStateId(entry.state)}};
+    putString(object, KeyUrl, entry.url);
+    // Mostly identical to url: written only when it differs, which keeps 100,000 lines a good deal smaller.
+    if (entry.normalizedUrl != entry.url)
+        putString(object, KeyNormalizedUrl, entry.normalizedUrl);
+    object.insert(KeyPlatform, platformId(entry.platform));
+    putString(object, KeyTitle, entry.title);
+    putString(object, KeyUploader, entry.uploader);
+    if (entry.duration > 0.0)
+        object.insert(KeyDuration, entry.duration);
+    putString(object, KeyThumbnail, entry.thumbnail);
+
+    const DownloadOptions &options = entry.options;
+    object.insert(KeyQuality, qualityPresetId(options.quality));
+    putString(object, KeyFormatSpec, options.formatSpec);
+    putString(object, KeyContainer, containerId(options.container));
+    putString(object, KeyAudioFormat, audioFormatId(options.audioFormat));
+    putString(object, KeySubtitleMode, subtitleModeId(options.subtitleMode));
+    if (!options.subtitleLanguages.isEmpty())
+        object.insert(KeySubtitleLanguages, QJsonArray::fromStringList(options.subtitleLanguages));
+    if (options.autoCaptions)
+        object.insert(KeyAutoCaptions, true);
+    putString(object, KeyOutputDir, options.outputDir);
+    putString(object, KeyOutputTemplate, options.outputTemplate);
+
+    putString(object, KeyResolvedFormat, entry.resolvedFormat);
+    putString(object, KeyFilePath, entry.filePath);
+    if (entry.fileSize >= 0)
+        object.insert(KeyFileSize, double(entry.fileSize));
+    putString(object, KeyErrorKind, errorKindId(entry.error.kind));
+    putString(object, KeyErrorDetail, entry.error.detail);
+    putTime(object, KeyStartedAt, entry.startedAt);
+    putTime(object, KeyFinishedAt, entry.finishedAt);
+    putTime(object, KeyInfoFetchedAt, entry.infoFetchedAt);
+    return object;
+}
+
+std::optional<HistoryEntry> historyEntryFromJson(const QJsonObject &object)
+{
+    HistoryEntry entry;
+    entry.id = stringOf(object, KeyId);
+    if (!isValidHistoryId(entry.id))
+        return std::nullopt;
+    entry.url = stringOf(object, KeyUrl);
+    entry.normalizedUrl = object.contains(KeyNormalizedUrl) ? stringOf(object, KeyNormalizedUrl) : entry.url;
+    entry.platform = platformFromId(stringOf(object, KeyPlatform));
+    entry.title = stringOf(object, KeyTitle);
+    entry.uploader = stringOf(object, KeyUploader);
+    entry.duration = qMax(0.0, object.value(KeyDuration).toDouble(0.0));
+    entry.thumbnail = stringOf(object, KeyThumbnail);
+
+    DownloadOptions &options = entry.options;
+    options.quality = qualityPresetFromId(stringOf(object, KeyQuality)).value_or(QualityPreset::Best);
+    options.formatSpec = stringOf(object, KeyFormatSpec);
+    options.container = containerFromId(stringOf(object, KeyContainer)).value_or(Container::Auto);
+    options.audioFormat = audioFormatFromId(stringOf(object, KeyAudioFormat)).value_or(AudioFormat::None);
+    options.subtitleMode = subtitleModeFromId(stringOf(object, KeySubtitleMode)).value_or(SubtitleMode::None);
+    const QJsonArray languages = object.value(KeySubtitleLanguages).toArray();
+    for (const QJsonValue &language : languages) {
+        if (language.isString())
+            options.subtitleLanguages.append(language.toString());
+    }
+    options.autoCaptions = object.value(KeyAutoCaptions).toBool(false);
+    options.outputDir = stringOf(object, KeyOutputDir);
+    options.outputTemplate = stringOf(object, KeyOutputTemplate);
+
+    entry.resolvedFormat = stringOf(object, KeyResolvedFormat);
+    entry.filePath = stringOf(object, KeyFilePath);
+    const double size = object.value(KeyFileSize).toDouble(-1.0);
+    entry.fileSize = size >= 0.0 && size < 9.0e15 ? qint64(size) : -1;
+    entry.state = stateFromId(stringOf(object, KeyState));
+    entry.error.kind = errorKindFromId(stringOf(object, KeyErrorKind));
+    entry.error.detail = stringOf(object, KeyErrorDetail);
+    entry.startedAt = timeOf(object, KeyStartedAt);
+    entry.finishedAt = timeOf(object, KeyFinishedAt);
+    entry.infoFetchedAt = timeOf(object, KeyInfoFetchedAt);
+    return entry;
+}
+
+bool sameHistoryEntry(const HistoryEntry &a, const HistoryEntry &b)
+{
+    const DownloadOptions &x = a.options;
+    const DownloadOptions &y = b.options;
+    return a.id == b.id && a.url == b.url && a.normalizedUrl == b.normalizedUrl && a.platform == b.platform &&
+           a.title == b.title && a.uploader == b.uploader && a.duration == b.duration &&
+           a.thumbnail == b.thumbnail && x.quality == y.quality && x.formatSpec == y.formatSpec &&
+           x.audioFormat == y.audioFormat && x.container == y.container && x.outputDir == y.outputDir &&
+           x.outputTemplate == y.outputTemplate && x.subtitleMode == y.subtitleMode &&
+           x.subtitleLanguages == y.subtitleLanguages && x.autoCaptions == y.autoCaptions &&
+           a.resolvedFormat == b.resolvedFormat && a.filePath == b.filePath && a.fileSize == b.fileSize &&
+           a.state == b.state && a.error.kind == b.error.kind && a.error.detail == b.error.detail &&
+           a.startedAt == b.startedAt && a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
+}
+
+QString historySearchText(const HistoryEntry &entry)
+{
+    QString text = entry.title + u'\n' + entry.url + u'\n' + entry.uploader;
+    if (entry.normalizedUrl != entry.url)
+        text += u'\n' + entry.normalizedUrl;
+    return text.toCaseFolded();
+}
+
+qint64 historySortKey(const HistoryEntry &entry)
+{
+    return entry.finishedAt.isValid() ? entry.finishedAt.toMSecsSinceEpoch()
+                                      : std::numeric_limits<qint64>::min();
+}
+
+HistoryRow historyRowFor(const HistoryEntry &entry)
+{
+    return {historySortKey(entry), entry.id, historySearchText(entry), entry.state, entry.platform};
+}
+
+HistoryEntry historyEntryFor(const DownloadTask &task)
+{
+    const DownloadRequest &request = task.request();
+    const DownloadProgress &progress = task.progress();
+    HistoryEntry entry;
+    entry.id = newHistoryId();
+    entry.url = request.url;
+    entry.platform = request.platform;
+    entry.title = request.title;
+    entry.thumbnail = request.thumbnail;
+    if (!request.infoJson.isEmpty()) {
+        // The request carries only what the queue needs; the info knows who uploaded it and for how long.
+        if (const InfoParseResult parsed = parseInfoJson(request.infoJson); parsed.info) {
+            const MediaInfo &info = *parsed.info;
+            entry.uploader = info.uploader;
+            entry.duration = info.duration;
+            if (entry.title.isEmpty())
+                entry.title = info.title;
+            if (entry.thumbnail.isEmpty())
+                entry.thumbnail = info.thumbnail;
+            if (entry.url.isEmpty())
+                entry.url = info.webpageUrl;
+            if (entry.platform == Platform::Other)
+                entry.platform = info.platform;
+        }
+        entry.infoFetchedAt = request.infoFetchedAt.toUTC();
+    }
+    const RecognizedUrl recognized = recognizeUrl(entry.url);
+    entry.normalizedUrl = recognized.isValid() ? recognized.normalized : entry.url;
+    entry.options = request.options;
+    entry.resolvedFormat = progress.resolvedFormat;
+    entry.filePath = progress.filePath;
+    entry.fileSize = progress.fileSize;
+    entry.state = progress.state;
+    entry.error = progress.error;
+    entry.startedAt = progress.startedAt.toUTC();
+    entry.finishedAt =
+        progress.finishedAt.isValid() ? progress.finishedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    return entry;
+}
+
+DownloadRequest requestFor(const HistoryEntry &entry)
+{
+    DownloadRequest request;
+    request.url = entry.normalizedUrl.isEmpty() ? entry.url : entry.normalizedUrl;
+    request.platform = entry.platform;
+    request.title = entry.title;
+    request.thumbnail = entry.thumbnail;
+    // The options as the user chose them, not the resolved format: "best" should mean today's best.
+    request.options = entry.options;
+    return request;
+}
+
+DownloadRequest requestFor(const HistoryEntry &entry, const SavedInfo &info)
+{
+    DownloadRequest request = requestFor(entry);
+    if (!info.json.isEmpty() && info.fetchedAt.isValid()) {
+        request.infoJson = info.json;
+        request.infoFetchedAt = info.fetchedAt;
+    }
+    return request;
+}
+
+} // namespace Gravity

@@ -1,0 +1,390 @@
+#include "historyfile.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QThread>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+
+namespace Gravity::HistoryFile {
+
+namespace {
+
+constexpr QLatin1StringView HeaderFormat("gravity-history");
+constexpr int FormatVersion = 1;
+constexpr QLatin1StringView KeyFormat("format");
+constexpr QLatin1StringView KeyVersion("version");
+constexpr QLatin1StringView KeyWrite("write");
+// Long enough for another Gravity to finish a 100,000-entry write on a slow disk; a crashed holder's lock
+// goes stale long before anyone notices.
+constexpr int LockTimeoutMs = 10000;
+constexpr int StaleLockMs = 30000;
+constexpr qint64 MaxHeaderBytes = 4096;
+
+QString absentFingerprint()
+{
+    return QStringLiteral("absent");
+}
+
+QString fingerprintOf(const QString &token, qint64 size)
+{
+    return token + u':' + QString::number(size);
+}
+
+// The header's write token, or nullopt when the line is not our header.
+std::optional<QString> headerToken(QByteArrayView line)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray());
+    if (!doc.isObject())
+        return std::nullopt;
+    const QJsonObject object = doc.object();
+    if (object.value(KeyFormat).toString() != HeaderFormat)
+        return std::nullopt;
+    return object.value(KeyWrite).toString();
+}
+
+QByteArrayView trimmedLine(QByteArrayView line)
+{
+    while (!line.isEmpty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.chop(1);
+    while (!line.isEmpty() && (line.front() == ' ' || line.front() == '\t'))
+        line = line.sliced(1);
+    return line;
+}
+
+QString moveAsideName(const QString &path)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString candidate = path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(candidate); ++n)
+        candidate = path + QStringLiteral(".corrupt-") + stamp + u'-' + QString::number(n);
+    return candidate;
+}
+
+struct ParsedLines
+{
+    QList<HistoryEntry> entries;
+    int badLines = 0;
+};
+
+ParsedLines parseLines(QByteArrayView text)
+{
+    ParsedLines result;
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = trimmedLine(text.sliced(start, end - start));
+        start = end + 1;
+        if (line.isEmpty())
+            continue;
+        QJsonParseError error{};
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
+        std::optional<HistoryEntry> entry;
+        if (error.error == QJsonParseError::NoError && doc.isObject())
+            entry = historyEntryFromJson(doc.object());
+        if (entry)
+            result.entries.append(std::move(*entry));
+        else
+            ++result.badLines;
+    }
+    return result;
+}
+
+int pieceCountFor(qsizetype bytes)
+{
+    constexpr qsizetype MinPieceBytes = 1 << 20; // below this a thread costs more than it saves
+    const qsizetype cores = qMax(1, QThread::idealThreadCount());
+    return int(qBound(qsizetype(1), bytes / MinPieceBytes, cores));
+}
+
+// Pieces of about equal size that end at line ends.
+QList<QByteArrayView> splitAtLines(QByteArrayView text, int count)
+{
+    QList<QByteArrayView> pieces;
+    qsizetype start = 0;
+    for (int i = 1; i <= count && start < text.size(); ++i) {
+        qsizetype end = i == count ? text.size() : text.size() * i / count;
+        if (end < start)
+            end = start;
+        if (i < count) {
+            const qsizetype newline = text.indexOf('\n', end);
+            end = newline < 0 ? text.size() : newline + 1;
+        }
+        pieces.append(text.sliced(start, end - start));
+        start = end;
+    }
+    return pieces;
+}
+
+void diff(const EntryMap &before, const EntryMap &after, SyncOutcome &outcome)
+{
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const auto old = before.constFind(it.key());
+        if (old == before.cend())
+            outcome.added.append(it.key());
+        else if (!sameHistoryEntry(*old, *it))
+            outcome.changed.append(it.key());
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            outcome.removed.append(it.key());
+    }
+}
+
+} // namespace
+
+Order buildOrder(const EntryMap &entries)
+{
+    Order order;
+    order.reserve(entries.size());
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+        order.append(historyRowFor(*it));
+    std::sort(order.begin(), order.end(), [](const HistoryRow &a, const HistoryRow &b) {
+        return historyOrderBefore(a.key, a.id, b.key, b.id);
+    });
+    return order;
+}
+
+qsizetype orderPosition(const Order &order, qint64 key, QStringView id)
+{
+    const auto it =
+        std::lower_bound(order.cbegin(), order.cend(), key, [id](const HistoryRow &item, qint64 k) {
+            return historyOrderBefore(item.key, item.id, k, id);
+        });
+    return it - order.cbegin();
+}
+
+qsizetype orderInsert(Order &order, HistoryRow row)
+{
+    const qsizetype position = orderPosition(order, row.key, row.id);
+    order.insert(position, std::move(row));
+    return position;
+}
+
+qsizetype orderRemove(Order &order, qint64 key, QStringView id)
+{
+    const qsizetype position = orderPosition(order, key, id);
+    if (position >= order.size() || order.at(position).id != id)
+        return -1;
+    order.removeAt(position);
+    return position;
+}
+
+ReadResult readFile(const QString &path)
+{
+    ReadResult result;
+    QFile file(path);
+    if (!file.exists()) {
+        result.fingerprint = absentFingerprint();
+        return result;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.unreadable = true;
+        result.errorString = file.errorString();
+        return result;
+    }
+    // Writers replace the file by renaming (QSaveFile), so an open handle always sees one whole version.
+    const QByteArray data = file.readAll();
+    QByteArrayView body(data);
+    QString token;
+    // The header is the first non-empty line.
+    for (qsizetype start = 0; start < body.size();) {
+        qsizetype end = body.indexOf('\n', start);
+        if (end < 0)
+            end = body.size();
+        const QByteArrayView line = trimmedLine(body.sliced(start, end - start));
+        if (line.isEmpty()) {
+            start = end + 1;
+            continue;
+        }
+        if (const std::optional<QString> header = headerToken(line)) {
+            token = *header;
+            body = body.sliced(qMin(end + 1, body.size()));
+        }
+        break;
+    }
+
+    // Parsing is most of a load: the lines are split into a piece per core and parsed side by side.
+    const QList<ParsedLines> pieces = QtConcurrent::blockingMapped<QList<ParsedLines>>(
+        splitAtLines(body, pieceCountFor(body.size())), parseLines);
+    qsizetype total = 0;
+    for (const ParsedLines &piece : pieces)
+        total += piece.entries.size();
+    result.entries.reserve(total);
+    for (const ParsedLines &piece : pieces) {
+        result.badLines += piece.badLines;
+        for (const HistoryEntry &entry : piece.entries)
+            result.entries.insert(entry.id, entry); // in file order: a later line for the same id wins
+    }
+    result.fingerprint = fingerprintOf(token, data.size());
+    return result;
+}
+
+std::optional<QString> fingerprint(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return absentFingerprint();
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const qint64 size = file.size();
+    QByteArray line;
+    // The header is the first non-empty line; a file without one (edited by hand) is fingerprinted by size.
+    while (!file.atEnd() && line.isEmpty())
+        line = trimmedLine(file.readLine(MaxHeaderBytes)).toByteArray();
+    return fingerprintOf(headerToken(line).value_or(QString()), size);
+}
+
+QList<QByteArray> serializeInPieces(const EntryMap &entries, const Order &order, const QString &writeToken)
+{
+    QByteArray header =
+        QJsonDocument(
+            QJsonObject{{KeyFormat, HeaderFormat}, {KeyVersion, FormatVersion}, {KeyWrite, writeToken}})
+            .toJson(QJsonDocument::Compact);
+    header.append('\n');
+    // Oldest first, in a piece per core (serialising is most of a save); the pieces keep their order.
+    const int count = order.size() < 2000 ? 1 : qMax(1, QThread::idealThreadCount());
+    QList<std::pair<qsizetype, qsizetype>> ranges; // [first, last) into the reversed order
+    for (int i = 0; i < count; ++i)
+        ranges.append({order.size() * i / count, order.size() * (i + 1) / count});
+    QList<QByteArray> pieces{header};
+    pieces += QtConcurrent::blockingMapped<QList<QByteArray>>(
+        ranges, [&entries, &order](const std::pair<qsizetype, qsizetype> &range) {
+            QByteArray data;
+            data.reserve((range.second - range.first) * 640);
+            for (qsizetype i = range.first; i < range.second; ++i) {
+                const auto entry = entries.constFind(order.at(order.size() - 1 - i).id);
+                if (entry == entries.cend())
+                    continue;
+                // Compact JSON escapes control characters, so a title with a newline stays on its line.
+                data.append(QJsonDocument(historyEntryToJson(*entry)).toJson(QJsonDocument::Compact));
+                data.append('\n');
+            }
+            return data;
+        });
+    return pieces;
+}
+
+QByteArray serialize(const EntryMap &entries, const Order &order, const QString &writeToken)
+{
+    return serializeInPieces(entries, order, writeToken).join();
+}
+
+SyncOutcome sync(const SyncJob &job)
+{
+    SyncOutcome outcome;
+    const QDir dir(job.directory);
+    const QString path = dir.filePath(FileName);
+
+    QLockFile lock(dir.filePath(LockName));
+    if (job.write) {
+        if (!QDir().mkpath(job.directory)) {
+            outcome.failure = Failure::Directory;
+            outcome.detail = job.directory;
+            return outcome;
+        }
+        lock.setStaleLockTime(StaleLockMs);
+        if (!lock.tryLock(LockTimeoutMs)) {
+            outcome.failure = Failure::Lock;
+            outcome.detail = lock.error() == QLockFile::LockFailedError
+                                 ? QStringLiteral("held by another process")
+                                 : QStringLiteral("cannot create the lock file");
+            return outcome;
+        }
+    }
+
+    const std::optional<QString> current = fingerprint(path);
+    if (!current) {
+        outcome.failure = Failure::Unreadable;
+        outcome.detail = path;
+        return outcome;
+    }
+    outcome.reread = job.forceReread || job.knownFingerprint.isEmpty() || *current != job.knownFingerprint;
+    if (!outcome.reread && !job.write) {
+        outcome.fingerprint = *current;
+        return outcome;
+    }
+
+    EntryMap result;
+    if (outcome.reread) {
+        ReadResult read = readFile(path);
+        if (read.unreadable) {
+            outcome.failure = Failure::Unreadable;
+            outcome.detail = read.errorString;
+            return outcome;
+        }
+        outcome.badLines = read.badLines;
+        outcome.fingerprint = read.fingerprint;
+        if (read.badLines > 0 && job.write) {
+            // Never write over lines we could not read: the original goes aside, whole, for the user.
+            const QString aside = moveAsideName(path);
+            if (!QFile::rename(path, aside)) {
+                outcome.failure = Failure::MoveAside;
+                outcome.detail = path;
+                return outcome;
+            }
+            outcome.movedAside = aside;
+            outcome.recovered = int(read.entries.size());
+        }
+        result = std::move(read.entries);
+        for (const QString &id : job.removed)
+            result.remove(id);
+        for (auto it = job.upserts.cbegin(); it != job.upserts.cend(); ++it)
+            result.insert(it.key(), it.value());
+    } else {
+        // Nobody wrote since we last read: what we hold (our changes included) is the whole truth.
+        result = job.snapshot;
+    }
+
+    const Order order = outcome.reread ? buildOrder(result) : job.snapshotOrder;
+    if (job.write) {
+        const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QList<QByteArray> pieces = serializeInPieces(result, order, token);
+        QSaveFile file(path);
+        bool written = file.open(QIODevice::WriteOnly);
+        qint64 size = 0;
+        for (const QByteArray &piece : pieces) {
+            written = written && file.write(piece) == piece.size();
+            size += piece.size();
+        }
+        if (written && file.commit()) {
+            outcome.wrote = true;
+            outcome.fingerprint = fingerprintOf(token, size);
+            for (const QString &id : job.removed) {
+                if (isValidHistoryId(id))
+                    QFile::remove(infoPath(job.directory, id));
+            }
+        } else {
+            // Nothing on disk changed (or the damaged file went aside): the store keeps everything and
+            // retries.
+            outcome.failure = Failure::Write;
+            outcome.detail = file.errorString();
+        }
+    }
+    if (outcome.reread) {
+        // Also after a failed write: what was read is the truth about the disk, and the store must not lose
+        // entries that were only in a file it has just moved aside.
+        if (job.wantDiff)
+            diff(job.snapshot, result, outcome);
+        outcome.result = std::move(result);
+        outcome.order = order;
+    }
+    return outcome;
+}
+
+QString infoPath(const QString &directory, const QString &id)
+{
+    return directory + u'/' + InfoDirName + u'/' + id + QStringLiteral(".json");
+}
+
+} // namespace Gravity::HistoryFile
