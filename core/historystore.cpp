@@ -235,7 +235,8 @@ std::optional<HistoryStore::FileRemoval> moveToTrash(const QString &path)
         return HistoryStore::FileRemoval::Trashed;
     const QFileInfo stray(pathInTrash);
     QFile::remove(stray.absoluteFilePath());
-    QFile::remove(stray.absoluteDir().absoluteFilePath(QStringLiteral("../info/") + stray.fileName() + QStringLiteral(".trashinfo")));
+    QFile::remove(stray.absoluteDir().absoluteFilePath(QStringLiteral("../info/") + stray.fileName() +
+                                                       QStringLiteral(".trashinfo")));
     return HistoryStore::FileRemoval::Deleted;
 }
 
