@@ -24,8 +24,16 @@ DownloadQueue::~DownloadQueue()
 
 quint64 DownloadQueue::enqueue(DownloadRequest request)
 {
+    return restore(std::move(request), false, {});
+}
+
+quint64 DownloadQueue::restore(DownloadRequest request, bool paused, const QStringList &streamFiles)
+{
     const quint64 id = m_nextId++;
     auto *task = new DownloadTask(id, std::move(request), m_config, this);
+    task->adoptStreamFiles(streamFiles);
+    if (paused)
+        task->pause(); // Queued → Paused, before the queue listens: nothing to schedule yet
     connect(task, &DownloadTask::changed, this, &DownloadQueue::markChanged);
     connect(task, &DownloadTask::ended, this, &DownloadQueue::onTaskEnded);
     m_tasks.append(task);

@@ -26,6 +26,9 @@ public:
     ~DownloadQueue() override;
 
     quint64 enqueue(DownloadRequest request);
+    // A download that was unfinished when Gravity last quit (or was killed): queued again, or paused when the
+    // user had paused it, knowing the partial files its earlier run wrote (yt-dlp continues them).
+    quint64 restore(DownloadRequest request, bool paused, const QStringList &streamFiles);
 
     void cancel(quint64 id);
     void pause(quint64 id);

@@ -103,6 +103,14 @@ void DownloadTask::setConfig(const EngineConfig &config)
     m_config = config;
 }
 
+void DownloadTask::adoptStreamFiles(const QStringList &files)
+{
+    for (const QString &file : files) {
+        if (!file.isEmpty() && !m_streamFiles.contains(file))
+            m_streamFiles.append(file);
+    }
+}
+
 void DownloadTask::start()
 {
     if (isActive())
@@ -212,7 +220,7 @@ void DownloadTask::apply(const OutputRecord &record)
         if (record.formatId != m_currentStreamFormat || p.streamIndex == 0) {
             m_currentStreamFormat = record.formatId;
             ++p.streamIndex;
-            if (!record.filename.isEmpty())
+            if (!record.filename.isEmpty() && !m_streamFiles.contains(record.filename))
                 m_streamFiles.append(record.filename);
         }
         p.state = DownloadState::Downloading;

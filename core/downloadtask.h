@@ -78,6 +78,11 @@ public:
     [[nodiscard]] const DownloadRequest &request() const { return m_request; }
     [[nodiscard]] const DownloadProgress &progress() const { return m_progress; }
     [[nodiscard]] bool isActive() const; // Starting, Downloading or PostProcessing
+    // The streams yt-dlp has written to so far (as it names them), so a cancel can remove their partial
+    // files.
+    [[nodiscard]] const QStringList &streamFiles() const { return m_streamFiles; }
+    // For a download restored after a restart: the streams its earlier run wrote to.
+    void adoptStreamFiles(const QStringList &files);
 
     void start();
     void cancel();

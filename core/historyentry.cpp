@@ -1,15 +1,17 @@
 #include "historyentry.h"
 
 #include "infojsonparser.h"
+#include "jsonfields.h"
 #include "urlrecognizer.h"
 
-#include <QJsonArray>
 #include <QUuid>
 
 #include <algorithm>
 #include <limits>
 
 namespace Gravity {
+
+using namespace JsonFields;
 
 namespace {
 
@@ -22,15 +24,6 @@ constexpr QLatin1StringView KeyTitle("title");
 constexpr QLatin1StringView KeyUploader("uploader");
 constexpr QLatin1StringView KeyDuration("duration");
 constexpr QLatin1StringView KeyThumbnail("thumbnail");
-constexpr QLatin1StringView KeyQuality("quality");
-constexpr QLatin1StringView KeyFormatSpec("format_spec");
-constexpr QLatin1StringView KeyContainer("container");
-constexpr QLatin1StringView KeyAudioFormat("audio_format");
-constexpr QLatin1StringView KeySubtitleMode("subtitle_mode");
-constexpr QLatin1StringView KeySubtitleLanguages("subtitle_languages");
-constexpr QLatin1StringView KeyAutoCaptions("auto_captions");
-constexpr QLatin1StringView KeyOutputDir("output_dir");
-constexpr QLatin1StringView KeyOutputTemplate("output_template");
 constexpr QLatin1StringView KeyResolvedFormat("resolved_format");
 constexpr QLatin1StringView KeyFilePath("file_path");
 constexpr QLatin1StringView KeyFileSize("file_size");
@@ -40,33 +33,6 @@ constexpr QLatin1StringView KeyErrorDetail("error_detail");
 constexpr QLatin1StringView KeyStartedAt("started_at");
 constexpr QLatin1StringView KeyFinishedAt("finished_at");
 constexpr QLatin1StringView KeyInfoFetchedAt("info_fetched_at");
-
-void putString(QJsonObject &object, QLatin1StringView key, const QString &value)
-{
-    if (!value.isEmpty())
-        object.insert(key, value);
-}
-
-void putTime(QJsonObject &object, QLatin1StringView key, const QDateTime &time)
-{
-    if (time.isValid())
-        object.insert(key, time.toUTC().toString(Qt::ISODateWithMs));
-}
-
-QString stringOf(const QJsonObject &object, QLatin1StringView key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : QString();
-}
-
-QDateTime timeOf(const QJsonObject &object, QLatin1StringView key)
-{
-    const QString text = stringOf(object, key);
-    if (text.isEmpty())
-        return {};
-    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return time.isValid() ? time.toUTC() : QDateTime();
-}
 
 // Finished downloads only: a history entry that says "downloading" would be a lie; an unknown state from a
 // newer Gravity reads as failed rather than as a success.
@@ -88,15 +54,6 @@ ErrorKind errorKindFromId(const QString &id)
             return ErrorKind(kind);
     }
     return ErrorKind::Unknown;
-}
-
-Platform platformFromId(const QString &id)
-{
-    for (Platform platform : {Platform::YouTube, Platform::Bilibili}) {
-        if (id == platformId(platform))
-            return platform;
-    }
-    return Platform::Other;
 }
 
 } // namespace
@@ -131,18 +88,7 @@ QJsonObject historyEntryToJson(const HistoryEntry &entry)
         object.insert(KeyDuration, entry.duration);
     putString(object, KeyThumbnail, entry.thumbnail);
 
-    const DownloadOptions &options = entry.options;
-    object.insert(KeyQuality, qualityPresetId(options.quality));
-    putString(object, KeyFormatSpec, options.formatSpec);
-    putString(object, KeyContainer, containerId(options.container));
-    putString(object, KeyAudioFormat, audioFormatId(options.audioFormat));
-    putString(object, KeySubtitleMode, subtitleModeId(options.subtitleMode));
-    if (!options.subtitleLanguages.isEmpty())
-        object.insert(KeySubtitleLanguages, QJsonArray::fromStringList(options.subtitleLanguages));
-    if (options.autoCaptions)
-        object.insert(KeyAutoCaptions, true);
-    putString(object, KeyOutputDir, options.outputDir);
-    putString(object, KeyOutputTemplate, options.outputTemplate);
+    putOptions(object, entry.options);
 
     putString(object, KeyResolvedFormat, entry.resolvedFormat);
     putString(object, KeyFilePath, entry.filePath);
@@ -164,26 +110,13 @@ std::optional<HistoryEntry> historyEntryFromJson(const QJsonObject &object)
         return std::nullopt;
     entry.url = stringOf(object, KeyUrl);
     entry.normalizedUrl = object.contains(KeyNormalizedUrl) ? stringOf(object, KeyNormalizedUrl) : entry.url;
-    entry.platform = platformFromId(stringOf(object, KeyPlatform));
+    entry.platform = platformOf(object, KeyPlatform);
     entry.title = stringOf(object, KeyTitle);
     entry.uploader = stringOf(object, KeyUploader);
     entry.duration = qMax(0.0, object.value(KeyDuration).toDouble(0.0));
     entry.thumbnail = stringOf(object, KeyThumbnail);
 
-    DownloadOptions &options = entry.options;
-    options.quality = qualityPresetFromId(stringOf(object, KeyQuality)).value_or(QualityPreset::Best);
-    options.formatSpec = stringOf(object, KeyFormatSpec);
-    options.container = containerFromId(stringOf(object, KeyContainer)).value_or(Container::Auto);
-    options.audioFormat = audioFormatFromId(stringOf(object, KeyAudioFormat)).value_or(AudioFormat::None);
-    options.subtitleMode = subtitleModeFromId(stringOf(object, KeySubtitleMode)).value_or(SubtitleMode::None);
-    const QJsonArray languages = object.value(KeySubtitleLanguages).toArray();
-    for (const QJsonValue &language : languages) {
-        if (language.isString())
-            options.subtitleLanguages.append(language.toString());
-    }
-    options.autoCaptions = object.value(KeyAutoCaptions).toBool(false);
-    options.outputDir = stringOf(object, KeyOutputDir);
-    options.outputTemplate = stringOf(object, KeyOutputTemplate);
+    entry.options = optionsOf(object);
 
     entry.resolvedFormat = stringOf(object, KeyResolvedFormat);
     entry.filePath = stringOf(object, KeyFilePath);
