@@ -1,8 +1,11 @@
 #include "commandline.h"
 
+#include "outputtemplate.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <cstring>
@@ -76,15 +79,39 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption ffmpeg(QStringLiteral("ffmpeg"),
                                     CommandLineText::tr("Path to the ffmpeg program."),
                                     CommandLineText::tr("path"));
-    const QCommandLineOption jobs({QStringLiteral("j"), QStringLiteral("jobs")},
-                                  CommandLineText::tr("Downloads at the same time (default 3)."),
-                                  CommandLineText::tr("n"), QStringLiteral("3"));
+    const QCommandLineOption jobs(
+        {QStringLiteral("j"), QStringLiteral("jobs"), QStringLiteral("max-concurrent")},
+        CommandLineText::tr("Downloads at the same time (default 3)."), CommandLineText::tr("n"),
+        QStringLiteral("3"));
+    const QCommandLineOption outputTemplate(
+        QStringLiteral("output-template"),
+        CommandLineText::tr("yt-dlp file name template inside the folder (default: \"%1\").")
+            .arg(OutputTemplate::presets().constFirst().pattern),
+        CommandLineText::tr("template"));
+    const QCommandLineOption proxy(
+        QStringLiteral("proxy"),
+        CommandLineText::tr(
+            "Proxy for yt-dlp, e.g. socks5://user:password@host:1080; \"\" connects directly."),
+        CommandLineText::tr("url"));
+    const QCommandLineOption limitRate(QStringLiteral("limit-rate"),
+                                       CommandLineText::tr("Maximum download rate per download: 500K, 2M or "
+                                                           "bytes per second."),
+                                       CommandLineText::tr("rate"));
+    const QCommandLineOption cookies(QStringLiteral("cookies"),
+                                     CommandLineText::tr("Cookies file (Netscape format) for yt-dlp to use."),
+                                     CommandLineText::tr("file"));
+    const QCommandLineOption cookiesFromBrowser(
+        QStringLiteral("cookies-from-browser"),
+        CommandLineText::tr("Use the cookies of a browser: %1 (optionally browser:profile).")
+            .arg(supportedCookieBrowsers().join(QStringLiteral(", "))),
+        CommandLineText::tr("browser"));
     const QCommandLineOption loadInfo(
         QStringLiteral("load-info-json"),
         CommandLineText::tr("Download from a saved yt-dlp info JSON instead of a URL."),
         CommandLineText::tr("file"));
-    parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, container, ytDlp, ffmpeg,
-                       jobs, loadInfo});
+    parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, outputTemplate,
+                       container, ytDlp, ffmpeg, jobs, loadInfo, proxy, limitRate, cookies,
+                       cookiesFromBrowser});
     parser.addPositionalArgument(QStringLiteral("urls"), CommandLineText::tr("Links to videos or playlists."),
                                  QStringLiteral("[URL…]"));
 
@@ -140,6 +167,14 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     }
     line.options.outputDir =
         QDir(parser.isSet(outputDir) ? parser.value(outputDir) : QDir::currentPath()).absolutePath();
+    if (parser.isSet(outputTemplate)) {
+        const OutputTemplate::Problem problem = OutputTemplate::validate(parser.value(outputTemplate));
+        if (problem != OutputTemplate::Problem::None) {
+            printError(OutputTemplate::problemText(problem));
+            return std::nullopt;
+        }
+        line.options.outputTemplate = parser.value(outputTemplate);
+    }
 
     bool jobsOk = false;
     const int jobCount = parser.value(jobs).toInt(&jobsOk);
@@ -148,14 +183,95 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         return std::nullopt;
     }
     line.engine.maxConcurrent = jobCount;
+    line.given.maxConcurrent = parser.isSet(jobs);
     line.engine.ytDlpPath = parser.value(ytDlp);
+    line.given.ytDlpPath = parser.isSet(ytDlp);
     line.engine.ffmpegPath = parser.value(ffmpeg);
+    line.given.ffmpegPath = parser.isSet(ffmpeg);
+
+    NetworkConfig &network = line.engine.network;
+    if (parser.isSet(proxy)) {
+        line.given.proxy = true;
+        const QString url = parser.value(proxy).trimmed();
+        if (url.isEmpty()) {
+            network.proxyMode = ProxyMode::None;
+        } else {
+            network.proxyMode = ProxyMode::Manual;
+            network.proxyUrl = url;
+            if (!isUsableProxyUrl(url)) {
+                // The URL may carry a password: it is not repeated back.
+                printError(CommandLineText::tr("--proxy takes a URL such as http://host:3128 or "
+                                               "socks5://user:password@host:1080, or \"\" for none."));
+                return std::nullopt;
+            }
+        }
+    }
+    if (parser.isSet(limitRate)) {
+        const std::optional<qint64> rate = parseByteRate(parser.value(limitRate));
+        if (!rate) {
+            printError(CommandLineText::tr("\"%1\" is not a rate: use for example 500K, 2M or 65536.")
+                           .arg(parser.value(limitRate)));
+            return std::nullopt;
+        }
+        network.rateLimitBytesPerSec = *rate;
+        line.given.rateLimit = true;
+    }
+    if (parser.isSet(cookies) && parser.isSet(cookiesFromBrowser)) {
+        printError(CommandLineText::tr("Use either --cookies or --cookies-from-browser, not both."));
+        return std::nullopt;
+    }
+    if (parser.isSet(cookies)) {
+        // Only whether it is there: Gravity never reads the cookies themselves.
+        const QFileInfo file(parser.value(cookies));
+        if (!file.isFile()) {
+            printError(
+                CommandLineText::tr("The cookies file \"%1\" does not exist.").arg(parser.value(cookies)));
+            return std::nullopt;
+        }
+        network.cookieSource = CookieSource::File;
+        network.cookiesFile = file.absoluteFilePath();
+        line.given.cookies = true;
+    }
+    if (parser.isSet(cookiesFromBrowser)) {
+        const QString browser = parser.value(cookiesFromBrowser).trimmed();
+        if (!isSupportedCookieBrowser(browser)) {
+            printError(CommandLineText::tr("Unknown browser \"%1\": use %2.")
+                           .arg(browser, supportedCookieBrowsers().join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+        network.cookieSource = CookieSource::Browser;
+        network.cookiesBrowser = browser;
+        line.given.cookies = true;
+    }
 
     if (line.headless && line.urls.isEmpty() && line.loadInfoJson.isEmpty()) {
         printError(CommandLineText::tr("Nothing to do: give at least one URL or --load-info-json FILE."));
         return std::nullopt;
     }
     return line;
+}
+
+EngineConfig applyCommandLine(const CommandLine &line, EngineConfig base)
+{
+    const EngineConfig &given = line.engine;
+    if (line.given.ytDlpPath)
+        base.ytDlpPath = given.ytDlpPath;
+    if (line.given.ffmpegPath)
+        base.ffmpegPath = given.ffmpegPath;
+    if (line.given.maxConcurrent)
+        base.maxConcurrent = given.maxConcurrent;
+    if (line.given.proxy) {
+        base.network.proxyMode = given.network.proxyMode;
+        base.network.proxyUrl = given.network.proxyUrl;
+    }
+    if (line.given.rateLimit)
+        base.network.rateLimitBytesPerSec = given.network.rateLimitBytesPerSec;
+    if (line.given.cookies) {
+        base.network.cookieSource = given.network.cookieSource;
+        base.network.cookiesFile = given.network.cookiesFile;
+        base.network.cookiesBrowser = given.network.cookiesBrowser;
+    }
+    return base;
 }
 
 } // namespace Gravity

@@ -30,7 +30,21 @@ struct CommandLine
     QString loadInfoJson;
     DownloadOptions options;
     EngineConfig engine;
+
+    // Which engine settings the command line gave, so the window can lay them over the user's settings.
+    struct Given
+    {
+        bool ytDlpPath = false;
+        bool ffmpegPath = false;
+        bool maxConcurrent = false;
+        bool proxy = false;
+        bool rateLimit = false;
+        bool cookies = false; // --cookies or --cookies-from-browser
+    } given;
 };
+
+// `base` (usually AppSettings::engineConfig()) with what the command line gave laid over it.
+[[nodiscard]] EngineConfig applyCommandLine(const CommandLine &line, EngineConfig base);
 
 // True when argv asks for no window, so main() can make a QCoreApplication instead of a QApplication.
 [[nodiscard]] bool wantsHeadless(int argc, char **argv);

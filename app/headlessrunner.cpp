@@ -2,6 +2,8 @@
 
 #include "batchintake.h"
 #include "downloadqueue.h"
+#include "historyrecorder.h"
+#include "historystore.h"
 #include "mediainfojson.h"
 #include "toollocator.h"
 
@@ -50,7 +52,11 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
     , m_commandLine(commandLine)
     , m_queue(new DownloadQueue(commandLine.engine, this))
     , m_intake(new BatchIntake(m_queue, commandLine.engine, this))
+    , m_history(new HistoryStore(this))
 {
+    // Downloads from scripts go into the same history as the window's (the store merges with a window
+    // writing at the same time); the file is read only when the first download ends.
+    new HistoryRecorder(m_queue, m_history, this);
 #if defined(Q_OS_UNIX)
     m_terminal = !commandLine.json && ::isatty(STDOUT_FILENO);
 #endif
@@ -353,6 +359,7 @@ void HeadlessRunner::finish(int code)
                   {QStringLiteral("failed"), m_failed}});
     }
     std::fflush(stdout);
+    m_history->flush();
     QCoreApplication::exit(m_exitCode);
 }
 

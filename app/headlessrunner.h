@@ -11,6 +11,7 @@ namespace Gravity {
 
 class BatchIntake;
 class DownloadQueue;
+class HistoryStore;
 struct DownloadError;
 struct MediaInfo;
 struct RecognizedUrl;
@@ -51,6 +52,7 @@ private:
     CommandLine m_commandLine;
     DownloadQueue *m_queue;
     BatchIntake *m_intake;
+    HistoryStore *m_history;
     bool m_terminal = false; // stdout is a terminal: live lines
     int m_liveLinesDrawn = 0;
     QList<quint64> m_live;

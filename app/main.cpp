@@ -4,7 +4,10 @@
 #include "commandline.h"
 #include "firstpaintprobe.h"
 #include "headlessrunner.h"
+#include "historyrecorder.h"
+#include "historystore.h"
 #include "mainwindow.h"
+#include "queuejournal.h"
 #include "theme.h"
 #include "translations.h"
 
@@ -67,9 +70,12 @@ int runHeadless(int argc, char **argv)
     QCoreApplication app(argc, argv);
     describeApplication();
     Gravity::installTranslations(&app, QLocale());
-    const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
+    std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
     if (!commandLine)
         return Gravity::ExitUsage;
+    // The tools, proxy, cookies and limits the user set in the window apply to scripts too; the command
+    // line overrides them.
+    commandLine->engine = Gravity::applyCommandLine(*commandLine, Gravity::AppSettings().engineConfig());
     Gravity::HeadlessRunner runner(*commandLine);
 #if defined(Q_OS_UNIX)
     watchTerminationSignals(&runner, [&runner] { runner.interrupt(); });
@@ -84,16 +90,30 @@ int runWindow(int argc, char **argv)
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Gravity"));
     QApplication::setDesktopFileName(QStringLiteral("gravity-downloader"));
-    Gravity::installTranslations(&app, QLocale());
+    Gravity::AppSettings settings;
+    // The language chosen in Settings, else the system's; a change applies at the next start.
+    Gravity::installTranslations(&app,
+                                 settings.language().isEmpty() ? QLocale() : QLocale(settings.language()));
     const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
     if (!commandLine)
         return Gravity::ExitUsage;
 
-    Gravity::AppSettings settings;
     Gravity::Theme theme(Gravity::themeModeFromId(settings.themeMode()).value_or(Gravity::ThemeMode::System));
-    Gravity::MainWindow window(commandLine->engine, &settings, &theme);
+    Gravity::HistoryStore history;
+    Gravity::MainWindow window(Gravity::applyCommandLine(*commandLine, settings.engineConfig()), &settings,
+                               &theme, &history);
     Gravity::reportFirstPaintIfAsked(&window);
     window.show();
+
+    // The history is read on a worker while the window paints; entries past the user's retention go then.
+    QObject::connect(&history, &Gravity::HistoryStore::loaded, &history,
+                     [&history, &settings] { history.pruneOlderThan(settings.historyRetentionDays()); });
+    history.loadAsync();
+    Gravity::HistoryRecorder recorder(window.queue(), &history);
+    // Declared last, so it is saved before the window stops the downloads on the way out.
+    Gravity::QueueJournal journal(window.queue(), Gravity::QueueJournal::defaultDirectory());
+    window.watchQueueJournal(&journal);
+    journal.restore();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
 #if defined(Q_OS_UNIX)

@@ -152,6 +152,7 @@ void DownloadQueue::resumeAll()
 void DownloadQueue::stopAll()
 {
     // Quitting: no new starts, every tree killed, and we wait (bounded) for the processes to be reaped.
+    emit aboutToStopAll();
     m_config.maxConcurrent = 0;
     const QList<DownloadTask *> tasks = m_tasks;
     for (DownloadTask *task : tasks) {

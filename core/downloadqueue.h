@@ -61,6 +61,8 @@ signals:
     void taskFinished(quint64 id);
     // Nothing is queued or running any more.
     void idle();
+    // stopAll() is about to kill every download: what runs now was running when Gravity quit, not paused.
+    void aboutToStopAll();
 
 private:
     DownloadTask *find(quint64 id) const;

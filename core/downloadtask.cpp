@@ -1,6 +1,7 @@
 #include "downloadtask.h"
 
 #include "processrunner.h"
+#include "secrets.h"
 #include "toollocator.h"
 #include "ytdlparguments.h"
 
@@ -157,7 +158,7 @@ void DownloadTask::start()
     limits.hardLimitMs = m_config.hardTimeLimitSec * 1000;
     m_runner->setLimits(limits);
     m_runner->setWorkingDirectory(m_request.options.outputDir);
-    m_runner->setProgram(ytDlp, downloadArguments(m_request, infoJson, ffmpeg));
+    m_runner->setProgram(ytDlp, downloadArguments(m_request, infoJson, m_config.network, ffmpeg));
     connect(m_runner, &ProcessRunner::lineRead, this,
             [this](ProcessRunner::Channel, const QByteArray &line) { onLine(line); });
     connect(m_runner, &ProcessRunner::finished, this, [this](const ProcessRunner::Outcome &outcome) {
@@ -285,7 +286,9 @@ void DownloadTask::onProcessFinished(int result, const QStringList &stderrTail)
 {
     m_runner->deleteLater();
     m_runner = nullptr;
-    const QString detail = m_lastError.isEmpty() ? stderrTail.join(QLatin1Char('\n')).trimmed() : m_lastError;
+    // yt-dlp's words become the error detail people see, history keeps and --json prints: no proxy password.
+    const QString detail = redactSecrets(
+        m_lastError.isEmpty() ? stderrTail.join(QLatin1Char('\n')).trimmed() : m_lastError, m_config.network);
 
     switch (ProcessRunner::Result(result)) {
     case ProcessRunner::Result::Success: {

@@ -2,6 +2,7 @@
 
 #include "infojsonparser.h"
 #include "processrunner.h"
+#include "secrets.h"
 #include "toollocator.h"
 #include "ytdlparguments.h"
 
@@ -58,7 +59,8 @@ void Prober::start(const QString &url)
     ProcessRunner::Limits limits;
     limits.softLimitMs = m_config.probeTimeoutSec * 1000;
     m_runner->setLimits(limits);
-    m_runner->setProgram(ytDlp, probeArguments(url, ToolLocator::locate(Tool::Ffmpeg, m_config.ffmpegPath)));
+    m_runner->setProgram(
+        ytDlp, probeArguments(url, m_config.network, ToolLocator::locate(Tool::Ffmpeg, m_config.ffmpegPath)));
     connect(m_runner, &ProcessRunner::finished, this, [this](const ProcessRunner::Outcome &outcome) {
         ProbeResult result{m_url, std::nullopt, {}};
         switch (outcome.result) {
@@ -73,7 +75,7 @@ void Prober::start(const QString &url)
             break;
         }
         case ProcessRunner::Result::Failed: {
-            const QString detail = errorDetail(outcome.stderrTail);
+            const QString detail = redactSecrets(errorDetail(outcome.stderrTail), m_config.network);
             result.error = {classifyYtDlpError(detail), detail};
             break;
         }
@@ -81,7 +83,8 @@ void Prober::start(const QString &url)
             result.error = {ErrorKind::YtDlpMissing, QStringLiteral("yt-dlp could not be started")};
             break;
         case ProcessRunner::Result::Crashed:
-            result.error = {ErrorKind::Crashed, errorDetail(outcome.stderrTail)};
+            result.error = {ErrorKind::Crashed,
+                            redactSecrets(errorDetail(outcome.stderrTail), m_config.network)};
             break;
         case ProcessRunner::Result::Cancelled:
             result.error = {ErrorKind::Cancelled, {}};

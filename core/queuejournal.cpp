@@ -96,6 +96,13 @@ QueueJournal::QueueJournal(DownloadQueue *queue, const QString &directory, QObje
     connect(m_queue, &DownloadQueue::taskRemoved, this, &QueueJournal::onTaskRemoved);
     connect(m_queue, &DownloadQueue::tasksChanged, this, &QueueJournal::onTasksChanged);
     connect(m_queue, &DownloadQueue::taskFinished, this, &QueueJournal::onTaskFinished);
+    // What the queue is like now is what comes back: the downloads it is about to kill were running, and
+    // must not be saved as paused.
+    connect(m_queue, &DownloadQueue::aboutToStopAll, this, [this] {
+        save();
+        m_queue->disconnect(this);
+        m_stopped = true;
+    });
 }
 
 QueueJournal::~QueueJournal()
@@ -238,14 +245,14 @@ void QueueJournal::scheduleSave()
 
 void QueueJournal::flush()
 {
-    if (m_saveTimer.isActive())
+    if (m_saveTimer.isActive() && !m_stopped)
         save();
 }
 
 void QueueJournal::save()
 {
     m_saveTimer.stop();
-    if (!isActive())
+    if (!isActive() || m_stopped)
         return;
     QByteArray content;
     for (quint64 id : m_queue->ids()) {

@@ -69,6 +69,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QHash<quint64, Tracked> m_tracked;
     bool m_restoring = false;
+    bool m_stopped = false; // the queue stopped everything for quitting: the journal is final
     QTimer m_saveTimer;
 };
 

@@ -18,6 +18,32 @@ bool isExecutableFile(const QString &path)
     return info.isFile() && info.isExecutable();
 }
 
+// Runs `path arguments` once per (path, arguments) and caches the first line of what it printed, trimmed;
+// an empty line stands for "could not tell" and is cached too.
+std::optional<QString> cachedFirstLine(const QString &path, const QStringList &arguments)
+{
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    const QString key = path + QChar(0) + arguments.join(QChar(0));
+    {
+        const QMutexLocker lock(&mutex);
+        const auto cached = cache.constFind(key);
+        if (cached != cache.constEnd())
+            return cached->isEmpty() ? std::nullopt : std::optional<QString>(*cached);
+    }
+    QProcess process;
+    process.start(path, arguments, QIODevice::ReadOnly);
+    QString line;
+    if (process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit &&
+        process.exitCode() == 0)
+        line = QString::fromUtf8(process.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
+    else
+        process.kill();
+    const QMutexLocker lock(&mutex);
+    cache.insert(key, line.trimmed());
+    return line.trimmed().isEmpty() ? std::nullopt : std::optional<QString>(line.trimmed());
+}
+
 } // namespace
 
 QString ToolLocator::executableName(Tool tool)
@@ -53,26 +79,16 @@ QString ToolLocator::locate(Tool tool, const QString &configuredPath)
 
 std::optional<QString> ToolLocator::ytDlpVersion(const QString &path)
 {
-    static QMutex mutex;
-    static QHash<QString, QString> cache;
-    {
-        const QMutexLocker lock(&mutex);
-        const auto cached = cache.constFind(path);
-        if (cached != cache.constEnd())
-            return cached->isEmpty() ? std::nullopt : std::optional<QString>(*cached);
-    }
-    QProcess process;
-    process.start(path, {QStringLiteral("--ignore-config"), QStringLiteral("--version")},
-                  QIODevice::ReadOnly);
-    QString version;
-    if (process.waitForFinished(20000) && process.exitStatus() == QProcess::NormalExit &&
-        process.exitCode() == 0)
-        version =
-            QString::fromUtf8(process.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
-    else
-        process.kill();
-    const QMutexLocker lock(&mutex);
-    cache.insert(path, version);
+    return cachedFirstLine(path, {QStringLiteral("--ignore-config"), QStringLiteral("--version")});
+}
+
+std::optional<QString> ToolLocator::ffmpegVersion(const QString &path)
+{
+    // "ffmpeg version 6.1.1-3 Copyright (c) 2000-2023 the FFmpeg developers": the third word.
+    const std::optional<QString> line = cachedFirstLine(path, {QStringLiteral("-version")});
+    if (!line || !line->startsWith(QLatin1String("ffmpeg version ")))
+        return std::nullopt;
+    const QString version = line->section(QLatin1Char(' '), 2, 2, QString::SectionSkipEmpty);
     return version.isEmpty() ? std::nullopt : std::optional<QString>(version);
 }
 

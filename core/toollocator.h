@@ -25,6 +25,9 @@ public:
     // `yt-dlp --version`, run once per path and cached for the life of the process. Blocks for up to a few
     // seconds the first time: call it off the GUI thread.
     [[nodiscard]] static std::optional<QString> ytDlpVersion(const QString &path);
+    // The version word of `ffmpeg -version`'s first line ("6.1.1-3", "n7.0"), cached and blocking like
+    // ytDlpVersion.
+    [[nodiscard]] static std::optional<QString> ffmpegVersion(const QString &path);
     // yt-dlp versions are dates ("2023.03.04", "2024.12.06.232811"); compares them field by field.
     [[nodiscard]] static bool isVersionAtLeast(const QString &version, const QString &minimum);
     // The oldest yt-dlp whose output Gravity reads correctly (progress templates for postprocessors,

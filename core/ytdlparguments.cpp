@@ -1,6 +1,7 @@
 #include "ytdlparguments.h"
 
 #include "outputparser.h"
+#include "outputtemplate.h"
 
 #include <algorithm>
 
@@ -8,11 +9,12 @@ namespace Gravity {
 
 namespace {
 
-QStringList commonArguments(const QString &ffmpegPath)
+QStringList commonArguments(const NetworkConfig &network, const QString &ffmpegPath)
 {
     QStringList arguments{QStringLiteral("--ignore-config"), QStringLiteral("--no-colors")};
     if (!ffmpegPath.isEmpty())
         arguments << QStringLiteral("--ffmpeg-location") << ffmpegPath;
+    arguments << networkArguments(network);
     return arguments;
 }
 
@@ -57,9 +59,46 @@ QStringList subtitleArguments(const DownloadOptions &options)
 
 } // namespace
 
-QStringList probeArguments(const QString &url, const QString &ffmpegPath)
+QStringList networkArguments(const NetworkConfig &network)
 {
-    QStringList arguments = commonArguments(ffmpegPath);
+    QStringList arguments;
+    switch (network.proxyMode) {
+    case ProxyMode::None:
+        // An empty value is yt-dlp's way to say "direct", whatever the environment says.
+        arguments << QStringLiteral("--proxy") << QString();
+        break;
+    case ProxyMode::Manual:
+        // A manual proxy without a usable URL leaves yt-dlp's default rather than going direct unasked.
+        if (!network.proxyUrl.isEmpty())
+            arguments << QStringLiteral("--proxy") << network.proxyUrl;
+        break;
+    case ProxyMode::System:
+        break;
+    }
+    if (network.rateLimitBytesPerSec > 0)
+        arguments << QStringLiteral("--limit-rate") << QString::number(network.rateLimitBytesPerSec);
+    switch (network.cookieSource) {
+    case CookieSource::File:
+        if (!network.cookiesFile.isEmpty())
+            arguments << QStringLiteral("--cookies") << network.cookiesFile;
+        break;
+    case CookieSource::Browser:
+        if (isSupportedCookieBrowser(network.cookiesBrowser))
+            arguments << QStringLiteral("--cookies-from-browser") << network.cookiesBrowser;
+        break;
+    case CookieSource::None:
+        break;
+    }
+    const QString retries = QString::number(qMax(0, network.retries));
+    arguments << QStringLiteral("--retries") << retries << QStringLiteral("--fragment-retries") << retries;
+    if (network.concurrentFragments > 1)
+        arguments << QStringLiteral("-N") << QString::number(qMin(network.concurrentFragments, 16));
+    return arguments;
+}
+
+QStringList probeArguments(const QString &url, const NetworkConfig &network, const QString &ffmpegPath)
+{
+    QStringList arguments = commonArguments(network, ffmpegPath);
     arguments << QStringLiteral("--no-warnings") << QStringLiteral("-J") << QStringLiteral("--flat-playlist")
               << QStringLiteral("--") << url;
     return arguments;
@@ -90,10 +129,10 @@ QString selectorFor(const DownloadOptions &options)
 }
 
 QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,
-                              const QString &ffmpegPath)
+                              const NetworkConfig &network, const QString &ffmpegPath)
 {
     const DownloadOptions &options = request.options;
-    QStringList arguments = commonArguments(ffmpegPath);
+    QStringList arguments = commonArguments(network, ffmpegPath);
 
     // Machine-readable progress: one JSON record a line, behind prefixes only Gravity uses. --print would
     // silence progress, so --progress turns it back on; --no-simulate keeps --print from implying a dry run.
@@ -111,10 +150,20 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
 
     // Where and how files are named: inside the chosen folder, names valid on Windows too, a file's time is
     // when it was downloaded (what people sort by), one video per call (entries are queued one by one).
-    arguments << QStringLiteral("-P") << options.outputDir << QStringLiteral("-o")
-              << (options.outputTemplate.isEmpty() ? defaultOutputTemplate() : options.outputTemplate)
+    const QString outputTemplate =
+        OutputTemplate::isValid(options.outputTemplate) ? options.outputTemplate : defaultOutputTemplate();
+    arguments << QStringLiteral("-P") << options.outputDir << QStringLiteral("-o") << outputTemplate
               << QStringLiteral("--windows-filenames") << QStringLiteral("--no-mtime")
               << QStringLiteral("--no-playlist");
+    // A page's uploader or title must not name a folder "..", a hidden file or a Windows device: see
+    // OutputTemplate::metadataFixes().
+    const QStringList protectedFields = OutputTemplate::protectedFields(outputTemplate);
+    if (!protectedFields.isEmpty()) {
+        for (const OutputTemplate::MetadataFix &fix : OutputTemplate::metadataFixes()) {
+            arguments << QStringLiteral("--replace-in-metadata") << protectedFields.join(u',') << fix.pattern
+                      << fix.replacement;
+        }
+    }
 
     arguments << QStringLiteral("-f") << selectorFor(options);
     if (options.quality == QualityPreset::AudioOnly && options.formatSpec.isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "downloadrequest.h"
+#include "engineconfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,8 +12,13 @@ namespace Gravity {
 // must not change what Gravity parses) and ends with "--" before the URL, so nothing from a page, a paste or
 // a forwarded message can become an option.
 
+// How yt-dlp reaches the network, for probes and downloads alike: proxy, rate limit, cookies, retries and
+// parallel fragments. Every value is an argument of its own.
+[[nodiscard]] QStringList networkArguments(const NetworkConfig &network);
+
 // `yt-dlp -J --flat-playlist …`: one call lists a 500-item playlist without visiting every entry.
-[[nodiscard]] QStringList probeArguments(const QString &url, const QString &ffmpegPath = {});
+[[nodiscard]] QStringList probeArguments(const QString &url, const NetworkConfig &network,
+                                         const QString &ffmpegPath = {});
 
 // The default output template: a title cut to 200 bytes and the id, so names stay unique and short enough
 // for every file system.
@@ -22,7 +28,8 @@ namespace Gravity {
 [[nodiscard]] QString selectorFor(const DownloadOptions &options);
 
 // `yt-dlp` for one download. infoJsonPath non-empty: the page is not extracted again (--load-info-json).
+// An output template OutputTemplate::validate refuses is replaced by the default.
 [[nodiscard]] QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,
-                                            const QString &ffmpegPath = {});
+                                            const NetworkConfig &network, const QString &ffmpegPath = {});
 
 } // namespace Gravity

@@ -1,6 +1,7 @@
 // gravity-downloader --headless, end to end: the real binary, the real yt-dlp and ffmpeg, the loopback
 // server.
 
+#include "historystore.h"
 #include "integrationfixture.h"
 #include "testhelpers.h"
 
@@ -10,10 +11,12 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
 
+using namespace Gravity;
 using namespace GravityTest;
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,13 @@ class TestHeadless : public QObject
 
 private:
     IntegrationFixture m_fixture;
+    QTemporaryDir m_profile; // the children's data and settings: never the user's own history
+
+    // Where the app's HistoryStore::defaultDirectory() points for the children.
+    [[nodiscard]] QString historyDirectory() const
+    {
+        return m_profile.filePath(u"data/Gravity/gravity-downloader"_s);
+    }
 
     static Run run(const QStringList &arguments, int timeoutMs = 120000)
     {
@@ -80,6 +90,8 @@ private slots:
     {
         QString error;
         QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_profile.filePath(u"data"_s)));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_profile.filePath(u"config"_s)));
     }
 
     void init() { m_fixture.reset(); }
@@ -115,6 +127,20 @@ private slots:
         QCOMPARE(qint64(result.first(u"finished"_s).value(u"size"_s).toDouble()), QFileInfo(path).size());
         // One parse of the page; the download reused it.
         QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before + 1);
+
+        // Recorded in the same history the window shows, with the file and the info for a quick re-download.
+        HistoryStore history(historyDirectory());
+        history.loadAsync();
+        QTRY_VERIFY(history.isLoaded());
+        const QList<HistoryEntry> entries = history.entries();
+        const auto entry = std::find_if(entries.cbegin(), entries.cend(),
+                                        [&path](const HistoryEntry &e) { return e.filePath == path; });
+        QVERIFY(entry != entries.cend());
+        QCOMPARE(entry->state, DownloadState::Completed);
+        QCOMPARE(entry->url, m_fixture.url(u"page.html"_s));
+        QCOMPARE(entry->options.outputDir, dir);
+        QCOMPARE(entry->fileSize, QFileInfo(path).size());
+        QVERIFY(history.infoJson(entry->id).has_value());
     }
 
     void rejectedInputsAreReportedWithAReasonAndExit2_data()

@@ -7,6 +7,11 @@
 #include "downloadqueue.h"
 #include "downloadsview.h"
 #include "dropoverlay.h"
+#include "historyactions.h"
+#include "historymodel.h"
+#include "historypage.h"
+#include "historyrecorder.h"
+#include "historystore.h"
 #include "integrationfixture.h"
 #include "mainwindow.h"
 #include "optionspanel.h"
@@ -30,6 +35,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Gravity;
 using namespace GravityTest;
@@ -56,7 +62,9 @@ private:
     QTemporaryDir m_profile;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<Theme> m_theme;
+    std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<HistoryRecorder> m_recorder;
     OpenedUrls m_opened;
     QString m_downloads;
 
@@ -132,14 +140,22 @@ private slots:
         m_settings = std::make_unique<AppSettings>(m_profile.filePath(u"settings.ini"_s));
         m_settings->setDownloadFolder(m_downloads);
         m_theme = std::make_unique<Theme>(ThemeMode::Light);
-        m_window = std::make_unique<MainWindow>(m_fixture.config(), m_settings.get(), m_theme.get());
+        // Wired as main() wires them: the window shows the store, a recorder writes what ends into it.
+        m_history =
+            std::make_unique<HistoryStore>(m_fixture.scratch(u"history-"_s + m_downloads.section(u'/', -1)));
+        m_window = std::make_unique<MainWindow>(m_fixture.config(), m_settings.get(), m_theme.get(),
+                                                m_history.get());
+        m_recorder = std::make_unique<HistoryRecorder>(m_window->queue(), m_history.get());
+        m_history->loadAsync();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
     void cleanup()
     {
+        m_recorder.reset();
         m_window.reset();
+        m_history.reset();
         // Every yt-dlp this test started names the test server (a parse) or the download folder.
         QVERIFY2(waitNoProcessesMatching(m_fixture.server().baseUrl(), 10000) &&
                      waitNoProcessesMatching(m_downloads, 10000),
@@ -305,6 +321,55 @@ private slots:
         QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
     }
 
+    void aFinishedDownloadIsInTheHistoryAndDownloadsAgainFromThere()
+    {
+        typeAndParse(m_fixture.url(u"page.html"_s));
+        QVERIFY(waitForResult());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+        const QString file = rows()->index(0, 0).data(DownloadListModel::FilePathRole).toString();
+
+        auto *historyButton = m_window->findChild<QToolButton *>(u"navHistory"_s);
+        QVERIFY(historyButton && historyButton->isVisible());
+        QTest::mouseClick(historyButton, Qt::LeftButton);
+        auto *page = m_window->findChild<HistoryPage *>();
+        QVERIFY(page && page->isVisible());
+        QVERIFY(!downloadsView()->isVisible());
+        QAbstractItemModel *shown = page->findChild<QAbstractItemView *>(u"historyList"_s)->model();
+        QTRY_COMPARE(shown->rowCount(), 1);
+        const QModelIndex entry = shown->index(0, 0);
+        QVERIFY(entry.data(HistoryModel::TitleRole).toString().startsWith(u"Gravity Test Clip"_s));
+        QCOMPARE(entry.data(HistoryModel::FilePathRole).toString(), file);
+        QVERIFY(entry.data(HistoryModel::StatusTextRole).toString().startsWith(u"Completed"_s));
+
+        // Download again: back on the downloads, with the saved info (no second parse of the page).
+        const int parses = m_fixture.server().requestCount(u"page.html"_s);
+        page->triggerFor(entry.data(HistoryModel::IdRole).toString(), HistoryAction::Redownload);
+        QVERIFY(downloadsView()->isVisible());
+        QVERIFY(!historyButton->isChecked());
+        QCOMPARE(rows()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(1), DownloadState::Completed, 120000);
+        QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), parses);
+        QTRY_COMPARE(shown->rowCount(), 2);
+
+        // Ctrl+F finds it from anywhere.
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(page->isVisible());
+        QVERIFY(page->findChild<QLineEdit *>(u"historySearch"_s)->hasFocus());
+
+        // A link dropped on the history goes to the download page and is parsed.
+        QMimeData mime;
+        mime.setUrls({QUrl(m_fixture.url(u"page.html"_s))});
+        const QPoint where = page->mapTo(m_window.get(), page->rect().center());
+        QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QDropEvent drop(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(downloadsView()->isVisible());
+        QVERIFY(historyButton->isVisible() && !historyButton->isChecked());
+        QVERIFY(waitForResult());
+    }
+
     void cancelFromTheRowStopsEverything()
     {
         m_fixture.server().setThrottle(300 * 1024);
@@ -344,7 +409,27 @@ private slots:
                          .fileName();
         QVERIFY2(names.at(0).contains(u"clip1"_s) && names.at(1).contains(u"clip3"_s),
                  qPrintable(names.join(u", ")));
-        QCOMPARE(QDir(m_downloads).entryList(QDir::Files).size(), 2);
+        // In the playlist's own folder (the default), numbered by their place in it.
+        const QDir folder(QDir(m_downloads).filePath(u"Gravity Test Feed"_s));
+        QCOMPARE(folder.entryList(QDir::Files).size(), 2);
+        QVERIFY2(names.at(0).startsWith(u"001 - "_s) && names.at(1).startsWith(u"003 - "_s),
+                 qPrintable(names.join(u", ")));
+        QCOMPARE(
+            QFileInfo(rows()->index(0, 0).data(DownloadListModel::FilePathRole).toString()).absolutePath(),
+            folder.absolutePath());
+    }
+
+    void withoutThePlaylistFolderEntriesGoStraightIntoTheDownloadFolder()
+    {
+        m_settings->setPlaylistSubfolder(false);
+        typeAndParse(m_fixture.url(u"feed.xml"_s));
+        QVERIFY(waitForResult());
+        QAbstractItemModel *entries = playlist()->model();
+        QVERIFY(entries->setData(entries->index(1, 0), Qt::Unchecked, Qt::CheckStateRole));
+        QVERIFY(entries->setData(entries->index(2, 0), Qt::Unchecked, Qt::CheckStateRole));
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+        QCOMPARE(QDir(m_downloads).entryList(QDir::Files).size(), 1);
     }
 
     void keyboardOnly()

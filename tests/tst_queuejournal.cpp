@@ -230,6 +230,29 @@ private slots:
         QVERIFY(!content.contains("theirs"));
     }
 
+    void quittingIsNotPausing()
+    {
+        QTemporaryDir dir;
+        m_fixture.server().setThrottle(300 * 1024);
+        {
+            DownloadQueue queue(m_fixture.config());
+            QueueJournal journal(&queue, dir.path());
+            DownloadRequest request;
+            request.url = m_fixture.url(u"slow.html"_s);
+            request.options.outputDir = m_fixture.scratch(u"quit"_s);
+            const quint64 id = queue.enqueue(request);
+            QTRY_COMPARE_WITH_TIMEOUT(queue.task(id)->progress().state, DownloadState::Downloading, 30000);
+            queue.setMaxConcurrent(1);
+            queue.enqueue(request); // a save is pending as the window closes
+            queue.stopAll();        // what closing the window does
+            QCOMPARE(queue.task(id)->progress().state, DownloadState::Paused);
+        }
+        DownloadQueue queue(idleConfig());
+        QueueJournal journal(&queue, dir.path());
+        QCOMPARE(journal.restore(), 2);
+        QCOMPARE(queue.task(queue.ids().constFirst())->progress().state, DownloadState::Queued);
+    }
+
     void killedMidDownloadItContinuesFromThePartialFile()
     {
         QTemporaryDir dir;

@@ -10,6 +10,7 @@ using namespace Qt::StringLiterals;
 Q_DECLARE_METATYPE(Gravity::DownloadOptions)
 Q_DECLARE_METATYPE(Gravity::QualityPreset)
 Q_DECLARE_METATYPE(Gravity::SubtitleMode)
+Q_DECLARE_METATYPE(Gravity::NetworkConfig)
 
 namespace {
 
@@ -80,6 +81,10 @@ private slots:
     void ffmpegLocation();
     void probe_data();
     void probe();
+    void networkOptions_data();
+    void networkOptions();
+    void namesFromAPageAreMadeSafe_data();
+    void namesFromAPageAreMadeSafe();
 };
 
 void TestYtDlpArguments::urlComesLastAfterDoubleDash_data()
@@ -98,7 +103,8 @@ void TestYtDlpArguments::urlComesLastAfterDoubleDash_data()
 void TestYtDlpArguments::urlComesLastAfterDoubleDash()
 {
     QFETCH(QString, url);
-    for (const QStringList &arguments : {downloadArguments(requestFor(url), {}), probeArguments(url)}) {
+    for (const QStringList &arguments :
+         {downloadArguments(requestFor(url), {}, {}), probeArguments(url, {})}) {
         QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
         QCOMPARE(arguments.constLast(), url);
         QCOMPARE(arguments.indexOf(url), arguments.size() - 1); // nowhere else, as option or value
@@ -119,14 +125,14 @@ void TestYtDlpArguments::savedInfoReplacesTheUrl_data()
 void TestYtDlpArguments::savedInfoReplacesTheUrl()
 {
     QFETCH(QString, infoJsonPath);
-    const QStringList fromInfo = downloadArguments(requestFor(watchUrl), infoJsonPath);
+    const QStringList fromInfo = downloadArguments(requestFor(watchUrl), infoJsonPath, {});
     QCOMPARE(fromInfo.constFirst(), u"--ignore-config"_s);
     QVERIFY(containsRun(fromInfo, {u"--load-info-json"_s, infoJsonPath}));
     QVERIFY(!fromInfo.contains(u"--"_s));
     QVERIFY(!fromInfo.contains(watchUrl));
 
     // Everything else is what a download by URL asks for.
-    const QStringList fromUrl = downloadArguments(requestFor(watchUrl), {});
+    const QStringList fromUrl = downloadArguments(requestFor(watchUrl), {}, {});
     QCOMPARE(fromInfo.mid(0, fromInfo.size() - 2), fromUrl.mid(0, fromUrl.size() - 2));
 }
 
@@ -156,7 +162,7 @@ void TestYtDlpArguments::recordsGravityReads_data()
 void TestYtDlpArguments::recordsGravityReads()
 {
     QFETCH(QStringList, run);
-    const QStringList arguments = downloadArguments(requestFor(watchUrl), {});
+    const QStringList arguments = downloadArguments(requestFor(watchUrl), {}, {});
     QVERIFY2(containsRun(arguments, run), qPrintable(arguments.join(u' ')));
 }
 
@@ -177,6 +183,10 @@ void TestYtDlpArguments::whereFilesGo_data()
         << u"--exec=x"_s << QString() << defaultOutputTemplate();
     QTest::newRow("a Windows folder keeps its backslashes")
         << uR"(C:\Users\user\Videos)"_s << QString() << defaultOutputTemplate();
+    QTest::newRow("an absolute template is replaced by the default")
+        << u"/home/user/Videos"_s << u"/etc/%(title)s"_s << defaultOutputTemplate();
+    QTest::newRow("a template climbing out of the folder is replaced by the default")
+        << u"/home/user/Videos"_s << u"../../%(title)s.%(ext)s"_s << defaultOutputTemplate();
 }
 
 void TestYtDlpArguments::whereFilesGo()
@@ -186,7 +196,7 @@ void TestYtDlpArguments::whereFilesGo()
     DownloadOptions options;
     options.outputDir = outputDir;
     options.outputTemplate = outputTemplate;
-    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {});
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {}, {});
     QCOMPARE(valueOf(arguments, u"-P"_s), outputDir);
     QTEST(valueOf(arguments, u"-o"_s), "expectedTemplate");
     QCOMPARE(arguments.count(u"-o"_s), 1);
@@ -262,7 +272,7 @@ void TestYtDlpArguments::formatAndConversion()
     QFETCH(QList<QStringList>, present);
     QFETCH(QStringList, absent);
 
-    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {});
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {}, {});
     const QString joined = arguments.join(u' ');
     QCOMPARE(valueOf(arguments, u"-f"_s), selector);
     QCOMPARE(selectorFor(options), selector);
@@ -318,7 +328,7 @@ void TestYtDlpArguments::subtitles()
     options.subtitleMode = mode;
     options.subtitleLanguages = languages;
     options.autoCaptions = autoCaptions;
-    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {});
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {}, {});
     const QStringList subtitleOptions{u"--write-subs"_s, u"--write-auto-subs"_s, u"--sub-langs"_s,
                                       u"--embed-subs"_s};
     if (expected.isEmpty()) {
@@ -344,8 +354,8 @@ void TestYtDlpArguments::ffmpegLocation_data()
 void TestYtDlpArguments::ffmpegLocation()
 {
     QFETCH(QString, ffmpegPath);
-    for (const QStringList &arguments :
-         {downloadArguments(requestFor(watchUrl), {}, ffmpegPath), probeArguments(watchUrl, ffmpegPath)}) {
+    for (const QStringList &arguments : {downloadArguments(requestFor(watchUrl), {}, {}, ffmpegPath),
+                                         probeArguments(watchUrl, {}, ffmpegPath)}) {
         QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
         QCOMPARE(arguments.contains(u"--ffmpeg-location"_s), !ffmpegPath.isEmpty());
         if (!ffmpegPath.isEmpty())
@@ -367,7 +377,7 @@ void TestYtDlpArguments::probe_data()
 void TestYtDlpArguments::probe()
 {
     QFETCH(QString, option);
-    const QStringList arguments = probeArguments(watchUrl);
+    const QStringList arguments = probeArguments(watchUrl, {});
     QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
     QVERIFY(arguments.indexOf(option) > 0);
     QVERIFY(arguments.indexOf(option) < arguments.indexOf(u"--"_s));
@@ -375,6 +385,141 @@ void TestYtDlpArguments::probe()
     // A probe downloads nothing and prints no records.
     QVERIFY(!arguments.contains(u"--print"_s));
     QVERIFY(!arguments.contains(u"--no-simulate"_s));
+}
+
+void TestYtDlpArguments::networkOptions_data()
+{
+    QTest::addColumn<NetworkConfig>("network");
+    QTest::addColumn<QList<QStringList>>("present");
+    QTest::addColumn<QStringList>("absent");
+
+    const NetworkConfig defaults;
+    QTest::newRow("defaults: the system proxy, ten retries, nothing else")
+        << defaults << QList<QStringList>{{u"--retries"_s, u"10"_s, u"--fragment-retries"_s, u"10"_s}}
+        << QStringList{u"--proxy"_s, u"--limit-rate"_s, u"--cookies"_s, u"--cookies-from-browser"_s, u"-N"_s};
+
+    NetworkConfig direct;
+    direct.proxyMode = ProxyMode::None;
+    direct.proxyUrl = u"http://ignored:3128"_s;
+    QTest::newRow("no proxy: an empty --proxy of its own, whatever the environment says")
+        << direct << QList<QStringList>{{u"--proxy"_s, QString()}} << QStringList{u"http://ignored:3128"_s};
+
+    NetworkConfig manual;
+    manual.proxyMode = ProxyMode::Manual;
+    manual.proxyUrl = u"socks5://me:p%40ss@127.0.0.1:1080"_s;
+    QTest::newRow("a manual proxy with a login is one value")
+        << manual << QList<QStringList>{{u"--proxy"_s, u"socks5://me:p%40ss@127.0.0.1:1080"_s}}
+        << QStringList();
+
+    NetworkConfig manualWithoutUrl;
+    manualWithoutUrl.proxyMode = ProxyMode::Manual;
+    QTest::newRow("a manual proxy without a URL leaves yt-dlp's default")
+        << manualWithoutUrl << QList<QStringList>() << QStringList{u"--proxy"_s};
+
+    NetworkConfig limited;
+    limited.rateLimitBytesPerSec = 512 * 1024;
+    QTest::newRow("a rate limit in bytes per second")
+        << limited << QList<QStringList>{{u"--limit-rate"_s, u"524288"_s}} << QStringList();
+
+    NetworkConfig cookieFile;
+    cookieFile.cookieSource = CookieSource::File;
+    cookieFile.cookiesFile = u"/home/user/my cookies.txt"_s;
+    cookieFile.cookiesBrowser = u"firefox"_s;
+    QTest::newRow("a cookies file, and not the browser set aside")
+        << cookieFile << QList<QStringList>{{u"--cookies"_s, u"/home/user/my cookies.txt"_s}}
+        << QStringList{u"--cookies-from-browser"_s};
+
+    NetworkConfig optionLikeFile = cookieFile;
+    optionLikeFile.cookiesFile = u"--exec=touch x"_s;
+    QTest::newRow("a cookies file named like an option is only a value")
+        << optionLikeFile << QList<QStringList>{{u"--cookies"_s, u"--exec=touch x"_s}} << QStringList();
+
+    NetworkConfig browser;
+    browser.cookieSource = CookieSource::Browser;
+    browser.cookiesBrowser = u"firefox:work"_s;
+    browser.cookiesFile = u"/home/user/cookies.txt"_s;
+    QTest::newRow("cookies from a browser profile, and not the file set aside")
+        << browser << QList<QStringList>{{u"--cookies-from-browser"_s, u"firefox:work"_s}}
+        << QStringList{u"--cookies"_s};
+
+    NetworkConfig unknownBrowser = browser;
+    unknownBrowser.cookiesBrowser = u"netscape"_s;
+    QTest::newRow("a browser yt-dlp does not know is left out")
+        << unknownBrowser << QList<QStringList>() << QStringList{u"--cookies-from-browser"_s, u"--cookies"_s};
+
+    NetworkConfig cookiesOff = cookieFile;
+    cookiesOff.cookieSource = CookieSource::None;
+    QTest::newRow("cookies off: nothing, though a file is remembered")
+        << cookiesOff << QList<QStringList>() << QStringList{u"--cookies"_s, u"--cookies-from-browser"_s};
+
+    NetworkConfig retries;
+    retries.retries = 3;
+    retries.concurrentFragments = 4;
+    QTest::newRow("three retries, four fragments at once")
+        << retries
+        << QList<QStringList>{{u"--retries"_s, u"3"_s, u"--fragment-retries"_s, u"3"_s}, {u"-N"_s, u"4"_s}}
+        << QStringList();
+}
+
+void TestYtDlpArguments::networkOptions()
+{
+    QFETCH(NetworkConfig, network);
+    QFETCH(QList<QStringList>, present);
+    QFETCH(QStringList, absent);
+
+    // A probe and a download reach the network the same way.
+    for (const QStringList &arguments :
+         {probeArguments(watchUrl, network), downloadArguments(requestFor(watchUrl), {}, network),
+          downloadArguments(requestFor(watchUrl), u"/tmp/info.json"_s, network)}) {
+        const QString joined = arguments.join(u' ');
+        QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
+        for (const QStringList &run : present)
+            QVERIFY2(containsRun(arguments, run), qPrintable(run.join(u' ') + u" missing from: "_s + joined));
+        for (const QString &argument : absent)
+            QVERIFY2(!arguments.contains(argument), qPrintable(argument + u" found in: "_s + joined));
+        QVERIFY(arguments.count(u"--proxy"_s) <= 1);
+        if (arguments.contains(u"--"_s))
+            QCOMPARE(arguments.mid(arguments.size() - 2), (QStringList{u"--"_s, watchUrl}));
+    }
+}
+
+void TestYtDlpArguments::namesFromAPageAreMadeSafe_data()
+{
+    QTest::addColumn<QString>("outputTemplate");
+    QTest::addColumn<QString>("fields"); // empty: no --replace-in-metadata
+
+    QTest::newRow("the default: the title begins the file name") << QString() << u"title"_s;
+    QTest::newRow("a fixed folder: only the title") << u"videos/%(title)s.%(ext)s"_s << u"title"_s;
+    QTest::newRow("a folder per uploader") << u"%(uploader)s/%(title)s.%(ext)s"_s << u"uploader,title"_s;
+    QTest::newRow("every field of a folder, each once; only the first of the file name")
+        << u"%(uploader,channel)s/%(channel)s %(playlist_title)s/%(id)s - %(title)s.%(ext)s"_s
+        << u"uploader,channel,playlist_title,id"_s;
+    QTest::newRow("a file name that begins with text needs nothing")
+        << u"video %(title)s.%(ext)s"_s << QString();
+    QTest::newRow("numbers need nothing")
+        << u"%(playlist_index)03d/%(playlist_index)d - %(title)s.%(ext)s"_s << QString();
+}
+
+void TestYtDlpArguments::namesFromAPageAreMadeSafe()
+{
+    QFETCH(QString, outputTemplate);
+    QFETCH(QString, fields);
+    DownloadOptions options;
+    options.outputTemplate = outputTemplate;
+    const QStringList arguments = downloadArguments(requestFor(watchUrl, options), {}, {});
+    if (fields.isEmpty()) {
+        QVERIFY(!arguments.contains(u"--replace-in-metadata"_s));
+        return;
+    }
+    // A leading dot gets a "_" (no "..", no hidden files); so does a Windows device name.
+    QVERIFY2(
+        containsRun(arguments, {u"--replace-in-metadata"_s, fields, uR"(^[\s\x00-\x1f\x7f]*\.)"_s, u"_."_s}),
+        qPrintable(arguments.join(u' ')));
+    QVERIFY2(
+        containsRun(arguments, {u"--replace-in-metadata"_s, fields,
+                                uR"((?i)^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(?=[.\s]|$))"_s, uR"(\1_)"_s}),
+        qPrintable(arguments.join(u' ')));
+    QCOMPARE(arguments.mid(arguments.size() - 2), (QStringList{u"--"_s, watchUrl}));
 }
 
 QTEST_GUILESS_MAIN(TestYtDlpArguments)

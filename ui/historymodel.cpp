@@ -1,9 +1,9 @@
 #include "historymodel.h"
 
+#include "displaytext.h"
 #include "historystore.h"
 
 #include <QFileInfo>
-#include <QLocale>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -234,7 +234,7 @@ QString HistoryModel::statusText(const HistoryEntry &entry) const
         if (isFileMissing(entry))
             return tr("File missing");
         if (entry.fileSize >= 0)
-            return tr("Completed — %1").arg(QLocale().formattedDataSize(entry.fileSize));
+            return tr("Completed — %1").arg(sizeText(entry.fileSize));
         return tr("Completed");
     case DownloadState::Failed:
         return errorKindText(entry.error.kind);

@@ -6,10 +6,15 @@
 #include "downloadqueue.h"
 #include "downloadsview.h"
 #include "dropoverlay.h"
+#include "historypage.h"
+#include "historystore.h"
 #include "mediasummary.h"
 #include "optionspanel.h"
+#include "outputtemplate.h"
 #include "playlistpanel.h"
 #include "prober.h"
+#include "queuejournal.h"
+#include "settingsdialog.h"
 #include "theme.h"
 #include "thumbnailloader.h"
 #include "urlrecognizer.h"
@@ -18,6 +23,7 @@
 #include <QActionGroup>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -29,16 +35,19 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Gravity {
 
-MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme *theme, QWidget *parent)
+MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme *theme, HistoryStore *history,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_config(config)
     , m_settings(settings)
     , m_theme(theme)
+    , m_history(history)
     , m_queue(new DownloadQueue(config, this))
     , m_model(new DownloadListModel(m_queue, this))
     , m_thumbnails(new ThumbnailLoader(this))
@@ -69,11 +78,32 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     scroll->setFocusPolicy(Qt::NoFocus);
     scroll->viewport()->setAutoFillBackground(false);
     page->setAutoFillBackground(false);
+    m_pages = new QStackedWidget(backdrop);
+    m_pages->addWidget(scroll);
+    m_header = new WindowHeader(m_settings, m_theme, m_history != nullptr, backdrop);
+    connect(m_header, &WindowHeader::pageRequested, this, &MainWindow::showPage);
+    connect(m_header, &WindowHeader::settingsRequested, this, &MainWindow::openSettings);
+    if (m_history) {
+        m_historyPage = new HistoryPage(m_history, m_thumbnails, m_pages);
+        m_pages->addWidget(m_historyPage);
+        connect(m_historyPage, &HistoryPage::redownloadRequested, this,
+                [this](const DownloadRequest &request) {
+                    m_queue->enqueue(request);
+                    showPage(WindowHeader::Page::Download);
+                });
+        connect(m_historyPage, &HistoryPage::messageRequested, this,
+                [this](const QString &text) { showMessage(text, QStringLiteral("hint")); });
+        auto *find = new QShortcut(QKeySequence::Find, this);
+        connect(find, &QShortcut::activated, this, [this] {
+            showPage(WindowHeader::Page::History);
+            m_historyPage->focusSearch();
+        });
+    }
     auto *layout = new QVBoxLayout(backdrop);
     layout->setContentsMargins(20, 14, 20, 16);
     layout->setSpacing(10);
-    layout->addWidget(buildHeader());
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_header);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(backdrop);
     m_dropOverlay = new DropOverlay(backdrop);
 
@@ -97,59 +127,79 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     connect(m_queue, &DownloadQueue::tasksChanged, this, &MainWindow::updateDownloadsSummary);
     updateDownloadsSummary();
     m_urlEdit->setFocus();
+    if (m_history)
+        watchHistory();
+}
+
+void MainWindow::showPage(WindowHeader::Page page)
+{
+    m_header->setCurrentPage(page);
+    if (page == WindowHeader::Page::History && m_historyPage) {
+        m_pages->setCurrentWidget(m_historyPage);
+        m_historyPage->refresh();
+    } else {
+        m_pages->setCurrentIndex(0);
+    }
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
+    dialog->open();
+}
+
+void MainWindow::applySettings()
+{
+    // The engine follows at once (a higher limit starts waiting downloads); the options offered for the
+    // next video and the folder apply to new downloads only.
+    m_config = m_settings->engineConfig();
+    m_queue->setConfig(m_config);
+    if (m_theme)
+        m_theme->setMode(themeModeFromId(m_settings->themeMode()).value_or(ThemeMode::System));
+    if (m_history && m_history->isLoaded())
+        m_history->pruneOlderThan(m_settings->historyRetentionDays());
+}
+
+void MainWindow::watchHistory()
+{
+    // Told once, where the user is looking; nothing is lost: the damaged file is kept beside the new one.
+    connect(m_history, &HistoryStore::recoveredFromCorruption, this, [this](const QString &aside, int count) {
+        showMessage(
+            tr("The download history was damaged. %n entries were recovered; the damaged file was kept "
+               "as %1.",
+               nullptr, count)
+                .arg(QDir::toNativeSeparators(aside)),
+            QStringLiteral("error"));
+    });
+    connect(m_history, &HistoryStore::loadFailed, this, [this](const QString &message) {
+        showMessage(tr("The download history could not be read, so it is left untouched: %1").arg(message),
+                    QStringLiteral("error"));
+    });
+    connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &message) {
+        showMessage(tr("The download history could not be saved; Gravity will try again: %1").arg(message),
+                    QStringLiteral("error"));
+    });
+}
+
+void MainWindow::watchQueueJournal(QueueJournal *journal)
+{
+    connect(journal, &QueueJournal::recoveredFromCorruption, this, [this](const QString &aside, int count) {
+        showMessage(
+            tr("The list of unfinished downloads was damaged. %n download(s) were restored; the damaged "
+               "file was kept as %1.",
+               nullptr, count)
+                .arg(QDir::toNativeSeparators(aside)),
+            QStringLiteral("error"));
+    });
+    connect(journal, &QueueJournal::saveFailed, this,
+            [this](const QString &message) { showMessage(message, QStringLiteral("error")); });
 }
 
 MainWindow::~MainWindow()
 {
     m_queue->stopAll();
-}
-
-QWidget *MainWindow::buildHeader()
-{
-    auto *header = new QWidget(this);
-    auto *icon = new QLabel(header);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/gravity.svg")).pixmap(30, 30));
-    auto *name = new QLabel(tr("Gravity"), header);
-    name->setProperty("role", QStringLiteral("title"));
-
-    auto *menuButton = new QToolButton(header);
-    menuButton->setIcon(Theme::icon(QStringLiteral("settings")));
-    menuButton->setProperty("flat", true);
-    menuButton->setPopupMode(QToolButton::InstantPopup);
-    menuButton->setAccessibleName(tr("Preferences"));
-    menuButton->setToolTip(tr("Preferences"));
-    auto *menu = new QMenu(menuButton);
-    auto *themeMenu = menu->addMenu(tr("&Appearance"));
-    auto *themeGroup = new QActionGroup(themeMenu);
-    const QList<std::pair<ThemeMode, QString>> modes{{ThemeMode::System, tr("Follow the &system")},
-                                                     {ThemeMode::Light, tr("&Light")},
-                                                     {ThemeMode::Dark, tr("&Dark")}};
-    const QString current = m_settings->themeMode();
-    for (const auto &[mode, text] : modes) {
-        QAction *action = themeMenu->addAction(text);
-        action->setCheckable(true);
-        action->setChecked(themeModeId(mode) == current);
-        themeGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, mode = mode] {
-            m_settings->setThemeMode(themeModeId(mode));
-            if (m_theme)
-                m_theme->setMode(mode);
-        });
-    }
-    QAction *offer = menu->addAction(tr("&Offer copied links when Gravity is focused"));
-    offer->setCheckable(true);
-    offer->setChecked(m_settings->offerClipboardUrls());
-    connect(offer, &QAction::toggled, this, [this](bool on) { m_settings->setOfferClipboardUrls(on); });
-    menuButton->setMenu(menu);
-
-    auto *layout = new QHBoxLayout(header);
-    layout->setContentsMargins(4, 0, 0, 0);
-    layout->setSpacing(10);
-    layout->addWidget(icon);
-    layout->addWidget(name);
-    layout->addStretch();
-    layout->addWidget(menuButton);
-    return header;
 }
 
 QWidget *MainWindow::buildInputCard()
@@ -300,6 +350,7 @@ void MainWindow::setBusy(bool busy)
 
 void MainWindow::parseUrls(const QStringList &urls)
 {
+    showPage(WindowHeader::Page::Download);
     QList<RecognizedUrl> accepted;
     QList<RecognizedUrl> rejected;
     for (const QString &text : urls) {
@@ -417,17 +468,24 @@ void MainWindow::startDownload()
 {
     if (!m_info)
         return;
-    const DownloadOptions options = m_options->options();
+    DownloadOptions options = m_options->options();
     m_settings->setLastOptions(options);
+    options.outputTemplate = m_settings->outputTemplate();
     const MediaInfo &info = *m_info;
     int queued = 0;
     if (info.isPlaylist) {
+        // Entries are downloaded one by one, where yt-dlp knows nothing of the playlist: its folder and the
+        // entry's place in it are written into each entry's template.
+        const bool subfolder = m_settings->playlistSubfolder();
         for (const PlaylistEntry &entry : m_playlist->checkedEntries()) {
             DownloadRequest request;
             request.url = entry.url;
             request.title = entry.title;
             request.platform = info.platform;
             request.options = options;
+            if (subfolder)
+                request.options.outputTemplate =
+                    OutputTemplate::playlistTemplate(options.outputTemplate, info.title, entry.index);
             m_queue->enqueue(std::move(request));
             ++queued;
         }

@@ -2,6 +2,7 @@
 
 #include "engineconfig.h"
 #include "mediainfo.h"
+#include "windowheader.h"
 
 #include <QMainWindow>
 
@@ -11,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 class QToolButton;
 
 namespace Gravity {
@@ -21,10 +23,13 @@ class DownloadListModel;
 class DownloadQueue;
 class DownloadsView;
 class DropOverlay;
+class HistoryPage;
+class HistoryStore;
 class MediaSummary;
 class OptionsPanel;
 class PlaylistPanel;
 class Prober;
+class QueueJournal;
 class Theme;
 class ThumbnailLoader;
 struct ProbeResult;
@@ -37,12 +42,16 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(const EngineConfig &config, AppSettings *settings, Theme *theme, QWidget *parent = nullptr);
+    // history may be null (tests of the download flow): then there is no History page.
+    MainWindow(const EngineConfig &config, AppSettings *settings, Theme *theme,
+               HistoryStore *history = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Links from the command line, a drop or a second launch: one is parsed; several become a list to tick.
     void parseUrls(const QStringList &urls);
     [[nodiscard]] DownloadQueue *queue() const { return m_queue; }
+    // Says when the saved queue was damaged or cannot be written.
+    void watchQueueJournal(QueueJournal *journal);
     [[nodiscard]] bool isParsing() const;
 
 protected:
@@ -54,7 +63,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *buildHeader();
+    void watchHistory();
+    void showPage(WindowHeader::Page page);
+    void openSettings();
+    void applySettings();
     QWidget *buildInputCard();
     QWidget *buildResultCard();
     QWidget *buildDownloadsCard();
@@ -74,6 +86,7 @@ private:
     EngineConfig m_config;
     AppSettings *m_settings;
     Theme *m_theme;
+    HistoryStore *m_history;
     DownloadQueue *m_queue;
     DownloadListModel *m_model;
     ThumbnailLoader *m_thumbnails;
@@ -96,6 +109,9 @@ private:
     QLabel *m_downloadsSummary = nullptr;
     DownloadsView *m_downloads = nullptr;
     DropOverlay *m_dropOverlay = nullptr;
+    WindowHeader *m_header = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    HistoryPage *m_historyPage = nullptr;
 };
 
 } // namespace Gravity

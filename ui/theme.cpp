@@ -475,12 +475,13 @@ QIcon Theme::icon(const QString &name, const QColor &color)
 
 QStringList Theme::iconNames()
 {
-    return {QStringLiteral("paste"),    QStringLiteral("folder"), QStringLiteral("open"),
-            QStringLiteral("pause"),    QStringLiteral("play"),   QStringLiteral("cancel"),
-            QStringLiteral("retry"),    QStringLiteral("remove"), QStringLiteral("more"),
-            QStringLiteral("drop"),     QStringLiteral("link"),   QStringLiteral("download"),
-            QStringLiteral("settings"), QStringLiteral("audio"),  QStringLiteral("subtitles"),
-            QStringLiteral("check")};
+    return {QStringLiteral("paste"),    QStringLiteral("folder"),  QStringLiteral("open"),
+            QStringLiteral("pause"),    QStringLiteral("play"),    QStringLiteral("cancel"),
+            QStringLiteral("retry"),    QStringLiteral("remove"),  QStringLiteral("more"),
+            QStringLiteral("drop"),     QStringLiteral("link"),    QStringLiteral("download"),
+            QStringLiteral("settings"), QStringLiteral("audio"),   QStringLiteral("subtitles"),
+            QStringLiteral("check"),    QStringLiteral("history"), QStringLiteral("search"),
+            QStringLiteral("warning")};
 }
 
 void Theme::setStyleProperty(QWidget *widget, const char *name, const QVariant &value)
