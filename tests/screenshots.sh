@@ -12,8 +12,8 @@ cmake --build "$build" --target gravity-screenshots gravity-make-fixtures >/dev/
 mkdir -p "$out"
 fixtures="$build/tests/fixtures"
 "$build/tests/support/gravity-make-fixtures" "$fixtures" >/dev/null
-for language in en zh_CN; do
-    for theme in light dark; do
+for language in ${GRAVITY_SHOT_LANGUAGES:-en zh_CN}; do
+    for theme in ${GRAVITY_SHOT_THEMES:-light dark}; do
         GRAVITY_FIXTURES="$fixtures" QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$scale" LC_ALL=C.UTF-8 \
             xvfb-run -a -s "-screen 0 $((920 * scale))x$((820 * scale))x24" \
             "$build/tests/screenshots/gravity-screenshots" "$out" "$theme" "$language"

@@ -8,12 +8,15 @@
 #include "downloadqueue.h"
 #include "downloadsview.h"
 #include "formatsdialog.h"
+#include "historyrecorder.h"
+#include "historystore.h"
 #include "loopbackserver.h"
 #include "mainwindow.h"
 #include "mediafixtures.h"
 #include "optionspanel.h"
 #include "playlistmodel.h"
 #include "playlistpanel.h"
+#include "settingsdialog.h"
 #include "theme.h"
 #include "translations.h"
 
@@ -28,6 +31,8 @@
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 #include <cstdio>
 
@@ -45,8 +50,9 @@ template<typename Condition> void waitFor(Condition condition, int timeoutMs)
 class Walker
 {
 public:
-    Walker(MainWindow *window, LoopbackServer *server, QString out, QString prefix)
+    Walker(MainWindow *window, AppSettings *settings, LoopbackServer *server, QString out, QString prefix)
         : m_window(window)
+        , m_settings(settings)
         , m_server(server)
         , m_out(std::move(out))
         , m_prefix(std::move(prefix))
@@ -142,10 +148,32 @@ public:
         child<QPushButton>("downloadButton")->click(); // clip2 fails: a row in error
         waitFor([this] { return allSettled(); }, 180000);
         shoot("10-finished-and-failed");
+
+        // The history of everything above, then a search.
+        child<QToolButton>("navHistory")->click();
+        shoot("11-history");
+        auto *search = child<QLineEdit>("historySearch");
+        QTest::keyClicks(search, QStringLiteral("clip"));
+        shoot("12-history-search");
+        search->clear();
+
+        // Settings: the first page, then the network page with a manual proxy.
+        auto *settings = new SettingsDialog(m_settings, m_window);
+        settings->setAttribute(Qt::WA_DeleteOnClose);
+        settings->move(40, 30);
+        settings->open();
+        shoot("13-settings-downloads");
+        settings->showPage(SettingsDialog::Page::Network);
+        shoot("14-settings-network");
+        settings->showPage(SettingsDialog::Page::Tools);
+        QTest::qWait(1500); // the versions are detected on a worker
+        shoot("15-settings-tools");
+        settings->reject();
     }
 
 private:
     MainWindow *m_window;
+    AppSettings *m_settings;
     LoopbackServer *m_server;
     QString m_out;
     QString m_prefix;
@@ -189,12 +217,15 @@ int main(int argc, char **argv)
     Theme theme(dark ? ThemeMode::Dark : ThemeMode::Light);
     EngineConfig config;
     config.infoCacheDir = scratch.filePath(QStringLiteral("cache"));
-    MainWindow window(config, &settings, &theme);
+    HistoryStore history(scratch.filePath(QStringLiteral("history")));
+    MainWindow window(config, &settings, &theme, &history);
+    HistoryRecorder recorder(window.queue(), &history);
+    history.loadAsync();
     window.move(0, 0);
     window.resize(900, 800);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;
-    Walker(&window, &server, out, language + u'-' + args.at(2)).walk();
+    Walker(&window, &settings, &server, out, language + u'-' + args.at(2)).walk();
     return 0;
 }

@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <limits>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -215,6 +217,7 @@ private:
     qint64 m_tokenCarry = 0;          // byte-nanoseconds not yet worth a whole byte
     QSet<Connection *> m_connections; // open or awaiting deleteLater()
     QSet<Connection *> m_waiting;     // out of throttle tokens
+    qint64 m_pumpBudget = std::numeric_limits<qint64>::max();
 };
 
 bool LoopbackServer::Worker::listen(const QString &root, quint16 port)
@@ -450,6 +453,7 @@ void LoopbackServer::Worker::pump(Connection *c)
     if (c->dead || !c->busy || c->stalled || c->resetting)
         return;
     const bool cut = c->fault == Fault::StallAfter || c->fault == Fault::ResetAfter;
+    qint64 budget = m_pumpBudget; // a throttle tick's fair share, so one fast stream cannot starve the rest
     for (;;) {
         qint64 n = cut ? qMin(c->remaining, c->faultAfter - c->sent) : c->remaining;
         if (n <= 0)
@@ -458,7 +462,7 @@ void LoopbackServer::Worker::pump(Connection *c)
             return; // bytesWritten() calls back
         n = qMin(n, kChunk);
         if (throttle.load(std::memory_order_relaxed) > 0) {
-            if (m_tokens <= 0) {
+            if (m_tokens <= 0 || budget <= 0) {
                 m_waiting.insert(c);
                 if (!m_throttleTimer->isActive()) {
                     m_throttleClock.start();
@@ -466,15 +470,17 @@ void LoopbackServer::Worker::pump(Connection *c)
                 }
                 return;
             }
-            n = qMin(n, m_tokens);
+            n = qMin(n, qMin(m_tokens, budget));
         }
         const QByteArray chunk = c->file.isOpen() ? c->file.read(n) : c->body.mid(c->offset, n);
         if (chunk.isEmpty()) { // the file shrank under us: nothing honest left to send
             c->socket->abort();
             return;
         }
-        if (throttle.load(std::memory_order_relaxed) > 0)
+        if (throttle.load(std::memory_order_relaxed) > 0) {
             m_tokens -= chunk.size();
+            budget -= chunk.size();
+        }
         c->offset += chunk.size();
         c->sent += chunk.size();
         c->remaining -= chunk.size();
@@ -540,8 +546,10 @@ void LoopbackServer::Worker::throttleTick()
         m_tokenCarry = credit % 1'000'000'000;
     }
     const QSet<Connection *> waiting = std::exchange(m_waiting, {});
+    m_pumpBudget = waiting.isEmpty() ? m_tokens : qMax<qint64>(1, m_tokens / waiting.size());
     for (Connection *c : waiting)
         pump(c); // may queue itself again
+    m_pumpBudget = std::numeric_limits<qint64>::max();
     if (m_waiting.isEmpty())
         m_throttleTimer->stop();
 }
