@@ -23,6 +23,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
+#include <cstdio>
+
 using namespace Gravity;
 using namespace Qt::StringLiterals;
 
@@ -132,8 +135,13 @@ int runWriter(const QString &dir, int count, const QString &name)
 {
     HistoryStore store(dir);
     for (int i = 0; i < count; ++i) {
-        store.add(makeEntry(name + u' ' + QString::number(i)));
+        const QString title = name + u' ' + QString::number(i);
+        store.add(makeEntry(title));
         store.flush();
+        // Said only once it is on disk, so a parent that kills us knows what must survive.
+        if (!store.hasPendingChanges())
+            std::printf("committed %s\n", qPrintable(title));
+        std::fflush(stdout);
         QThread::msleep(2); // stretched, so the two processes' writes interleave
     }
     return store.count() >= count ? 0 : 1;
@@ -335,6 +343,53 @@ private slots:
             fromChild += e.title.startsWith(u"child "_s) ? 1 : 0;
         QCOMPARE(fromChild, PerProcess);
         QVERIFY(!QFile::exists(dir.filePath(u"history.jsonl.lock"_s)));
+    }
+
+    void killedWhileWritingNothingCommittedIsLost()
+    {
+        QTemporaryDir dir;
+        {
+            // Enough history that every save takes a while: a kill lands in the middle of writes.
+            HistoryStore store(dir.path());
+            for (int i = 0; i < 3000; ++i)
+                store.add(makeEntry(u"old %1"_s.arg(i)));
+            store.flush();
+        }
+        QStringList committed;
+        for (int round = 0; round < 12; ++round) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(),
+                        {u"--history-writer"_s, dir.path(), u"1000000"_s, u"round%1"_s.arg(round)});
+            QVERIFY(child.waitForStarted());
+            const int wanted = 1 + round % 4;
+            QByteArray output;
+            QTRY_VERIFY_WITH_TIMEOUT((output += child.readAllStandardOutput()).count('\n') >= wanted, 30000);
+            ::kill(pid_t(child.processId()), SIGKILL);
+            QVERIFY(child.waitForFinished(5000));
+            output += child.readAllStandardOutput();
+            for (const QByteArray &line : output.split('\n')) {
+                if (line.startsWith("committed "))
+                    committed << QString::fromUtf8(line.mid(10));
+            }
+        }
+        QVERIFY(committed.size() >= 12);
+
+        HistoryStore fresh(dir.path());
+        QSignalSpy recovered(&fresh, &HistoryStore::recoveredFromCorruption);
+        QSignalSpy failed(&fresh, &HistoryStore::loadFailed);
+        QVERIFY(waitLoaded(fresh));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(recovered.size(), 0); // atomic writes: never a half-written file
+        QSet<QString> titles;
+        for (const HistoryEntry &e : fresh.entries())
+            titles.insert(e.title);
+        for (const QString &title : std::as_const(committed))
+            QVERIFY2(titles.contains(title), qPrintable(title));
+        QVERIFY(titles.contains(u"old 0"_s) && titles.contains(u"old 2999"_s));
+        // The lock a killed writer left behind does not stop the next one.
+        fresh.add(makeEntry(u"after the kills"_s));
+        fresh.flush();
+        QVERIFY(!fresh.hasPendingChanges());
     }
 
     void aDamagedFileIsMovedAsideAndTheRestKept_data()

@@ -17,6 +17,7 @@
 #include "optionspanel.h"
 #include "playlistmodel.h"
 #include "playlistpanel.h"
+#include "settingsdialog.h"
 #include "testhelpers.h"
 #include "theme.h"
 #include "translations.h"
@@ -27,12 +28,14 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
@@ -368,6 +371,39 @@ private slots:
         QVERIFY(downloadsView()->isVisible());
         QVERIFY(historyButton->isVisible() && !historyButton->isChecked());
         QVERIFY(waitForResult());
+    }
+
+    void settingsApplyAtOnceAndTheFolderOnlyToNewDownloads()
+    {
+        m_fixture.server().setThrottle(200 * 1024);
+        typeAndParse(m_fixture.url(u"slow.html"_s));
+        QVERIFY(waitForResult());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QCOMPARE(rows()->rowCount(), 1);
+
+        // Ctrl+, opens Settings; a higher limit and another folder, then OK.
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
+        dialog->findChild<QSpinBox *>(u"settingsMaxConcurrent"_s)->setValue(7);
+        const QString elsewhere = m_fixture.scratch(u"elsewhere"_s);
+        dialog->findChild<QLineEdit *>(u"settingsFolder"_s)->setText(elsewhere);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!m_window->findChild<SettingsDialog *>());
+
+        QCOMPARE(m_window->queue()->maxConcurrent(), 7);
+        QCOMPARE(m_settings->maxConcurrent(), 7);
+        // The running download keeps its folder; the next one goes to the new folder.
+        const quint64 first = rows()->index(0, 0).data(DownloadListModel::IdRole).toULongLong();
+        QCOMPARE(m_window->queue()->task(first)->request().options.outputDir, m_downloads);
+        m_fixture.server().setThrottle(0);
+        typeAndParse(m_fixture.url(u"page.html"_s));
+        QVERIFY(waitForResult());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        const quint64 second = rows()->index(1, 0).data(DownloadListModel::IdRole).toULongLong();
+        QCOMPARE(m_window->queue()->task(second)->request().options.outputDir, elsewhere);
+        m_window->queue()->cancel(first);
     }
 
     void cancelFromTheRowStopsEverything()

@@ -77,7 +77,11 @@ QAbstractButton *WindowHeader::buildMenuButton()
 
     QAction *settings = menu->addAction(tr("&Settings…"));
     settings->setObjectName(QStringLiteral("settingsAction"));
-    settings->setShortcut(QKeySequence::Preferences);
+    // Ctrl+, everywhere (most platforms have no standard Preferences key), plus the platform's own if any.
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (const QKeySequence ctrlComma(Qt::CTRL | Qt::Key_Comma); !keys.contains(ctrlComma))
+        keys.prepend(ctrlComma);
+    settings->setShortcuts(keys);
     settings->setShortcutContext(Qt::WindowShortcut);
     // The menu's actions work from the keyboard while the menu is closed too.
     addAction(settings);
