@@ -35,6 +35,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
@@ -404,6 +405,52 @@ private slots:
         const quint64 second = rows()->index(1, 0).data(DownloadListModel::IdRole).toULongLong();
         QCOMPARE(m_window->queue()->task(second)->request().options.outputDir, elsewhere);
         m_window->queue()->cancel(first);
+    }
+
+    void closingWithDownloadsRunningAsksFirst()
+    {
+        m_fixture.server().setThrottle(200 * 1024);
+        typeAndParse(m_fixture.url(u"slow.html"_s));
+        QVERIFY(waitForResult());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Downloading, 60000);
+
+        QStringList asked;
+        bool answer = false;
+        m_window->setConfirmFunction([&](QWidget *, const Confirmation &question) {
+            asked << question.text;
+            return answer;
+        });
+        // No tray here: closing means quitting. Saying no keeps everything running.
+        QVERIFY(!m_window->close());
+        QCOMPARE(asked, QStringList{u"1 download is running. Quit anyway?"_s});
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(stateOf(0), DownloadState::Downloading);
+        // Yes stops the download's processes, keeping the partial file for next time.
+        answer = true;
+        QVERIFY(m_window->close());
+        QCOMPARE(stateOf(0), DownloadState::Paused);
+        QVERIFY(waitNoProcessesMatching(m_downloads, 10000));
+    }
+
+    void withATrayClosingHidesTheWindowAndDownloadsGoOn()
+    {
+        m_fixture.server().setThrottle(200 * 1024);
+        typeAndParse(m_fixture.url(u"slow.html"_s));
+        QVERIFY(waitForResult());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Downloading, 60000);
+        m_window->setTrayAvailable(true);
+        QSignalSpy hidden(m_window.get(), &MainWindow::hiddenToTray);
+        m_window->setConfirmFunction([](QWidget *, const Confirmation &) {
+            qFatal("nothing to ask: the window only goes to the tray");
+            return false;
+        });
+        QVERIFY(!m_window->close());
+        QVERIFY(!m_window->isVisible());
+        QCOMPARE(hidden.size(), 1);
+        QCOMPARE(stateOf(0), DownloadState::Downloading);
+        m_window->queue()->cancel(rows()->index(0, 0).data(DownloadListModel::IdRole).toULongLong());
     }
 
     void cancelFromTheRowStopsEverything()

@@ -34,7 +34,7 @@
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="159"/>
+        <location filename="../app/headlessrunner.cpp" line="165"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>Playlist &quot;%1&quot;: %n entry</numerusform>
@@ -43,9 +43,122 @@
     </message>
 </context>
 <context>
+    <name>Gravity::HistoryAction</name>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="41"/>
+        <source>Download %n again</source>
+        <translation>
+            <numerusform>Download %n again</numerusform>
+            <numerusform>Download %n again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="49"/>
+        <source>Copy %n links</source>
+        <translation>
+            <numerusform>Copy %n link</numerusform>
+            <numerusform>Copy %n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="52"/>
+        <source>Remove %n from history</source>
+        <translation>
+            <numerusform>Remove %n from history</numerusform>
+            <numerusform>Remove %n from history</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="113"/>
+        <source>%n links copied</source>
+        <translation>
+            <numerusform>%n link copied</numerusform>
+            <numerusform>%n links copied</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::HistoryPage</name>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="149"/>
+        <source>The history file was damaged. %Ln downloads could be read and were kept; the damaged file was set aside as
+%1</source>
+        <translation>
+            <numerusform>The history file was damaged. %Ln download could be read and was kept; the damaged file was set aside as
+%1</numerusform>
+            <numerusform>The history file was damaged. %Ln downloads could be read and were kept; the damaged file was set aside as
+%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="349"/>
+        <source>%Ln downloads</source>
+        <translation>
+            <numerusform>%Ln download</numerusform>
+            <numerusform>%Ln downloads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="351"/>
+        <source>%1 of %Ln shown</source>
+        <translation>
+            <numerusform>%1 of %Ln shown</numerusform>
+            <numerusform>%1 of %Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="492"/>
+        <source>Remove %n downloads from the history?</source>
+        <translation>
+            <numerusform>Remove %n download from the history?</numerusform>
+            <numerusform>Remove %n downloads from the history?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="498"/>
+        <source>Removed %n downloads from the history</source>
+        <translation>
+            <numerusform>Removed %n download from the history</numerusform>
+            <numerusform>Removed %n downloads from the history</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="567"/>
+        <source>Remove all %Ln downloads from the history?</source>
+        <translation>
+            <numerusform>Remove the %Ln download from the history?</numerusform>
+            <numerusform>Remove all %Ln downloads from the history?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="714"/>
+        <source>Exported %Ln downloads to %1</source>
+        <translation>
+            <numerusform>Exported %Ln download to %1</numerusform>
+            <numerusform>Exported %Ln downloads to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gravity::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
+        <translation>
+            <numerusform>The download history was damaged. %n entry was recovered; the damaged file was kept as %1.</numerusform>
+            <numerusform>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
+        <translation>
+            <numerusform>The list of unfinished downloads was damaged. %n download was restored; the damaged file was kept as %1.</numerusform>
+            <numerusform>The list of unfinished downloads was damaged. %n downloads were restored; the damaged file was kept as %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -53,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n link could not be used: %1</numerusform>
@@ -61,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="464"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>Download %n video</numerusform>
@@ -69,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="506"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>Added %n download. Paste or drop the next link.</numerusform>
@@ -77,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -85,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -93,18 +206,26 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="530"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>%n in the list</numerusform>
             <numerusform>%n in the list</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <source>%n download(s) are running. Quit anyway?</source>
+        <translation>
+            <numerusform>%n download is running. Quit anyway?</numerusform>
+            <numerusform>%n downloads are running. Quit anyway?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gravity::MediaSummary</name>
     <message numerus="yes">
-        <location filename="../ui/mediasummary.cpp" line="102"/>
+        <location filename="../ui/mediasummary.cpp" line="101"/>
         <source>%n videos</source>
         <translation>
             <numerusform>%n video</numerusform>
@@ -120,6 +241,37 @@
         <translation>
             <numerusform>%1 of %n selected</numerusform>
             <numerusform>%1 of %n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsDownloadsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/settingsdownloadspage.cpp" line="42"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsToolsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/settingstoolspage.cpp" line="41"/>
+        <location filename="../ui/settingstoolspage.cpp" line="43"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>Gravity::CommandLine</name>
     <message>
-        <location filename="../app/commandline.cpp" line="43"/>
+        <location filename="../app/commandline.cpp" line="46"/>
         <source>Gravity Video Downloader: parse and download videos with yt-dlp.
 
 Without --headless it opens the window (and passes any URLs to it).
@@ -19,138 +19,209 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
 3 缺少 yt-dlp 或 ffmpeg；4 无法解析页面或 info JSON；130 被中断。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="51"/>
+        <location filename="../app/commandline.cpp" line="54"/>
         <source>Download without a window.</source>
         <translation>不打开窗口，直接下载。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="53"/>
+        <location filename="../app/commandline.cpp" line="56"/>
         <source>Only parse the URLs and print what was found.</source>
         <translation>仅解析 URL 并输出解析结果。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="55"/>
+        <location filename="../app/commandline.cpp" line="58"/>
         <source>Print one JSON object per line, for scripts.</source>
         <translation>每行输出一个 JSON 对象，便于脚本处理。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="58"/>
+        <location filename="../app/commandline.cpp" line="61"/>
         <source>Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
         <translation>画质：best、2160、1440、1080、720、480、360 或 audio。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="59"/>
+        <location filename="../app/commandline.cpp" line="62"/>
         <source>quality</source>
         <translation>画质</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="61"/>
+        <location filename="../app/commandline.cpp" line="64"/>
         <source>An exact yt-dlp format selection, e.g. 137+140.</source>
         <translation>精确的 yt-dlp 格式选择，例如 137+140。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="62"/>
+        <location filename="../app/commandline.cpp" line="65"/>
         <source>selector</source>
         <translation>选择器</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="64"/>
+        <location filename="../app/commandline.cpp" line="67"/>
         <source>Audio only, converted to mp3, m4a or opus.</source>
         <translation>仅音频，转换为 mp3、m4a 或 opus。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="65"/>
+        <location filename="../app/commandline.cpp" line="68"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="68"/>
+        <location filename="../app/commandline.cpp" line="71"/>
         <source>Folder to save into (default: the current folder).</source>
         <translation>保存到的文件夹（默认：当前文件夹）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="69"/>
+        <location filename="../app/commandline.cpp" line="72"/>
         <source>dir</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="71"/>
+        <location filename="../app/commandline.cpp" line="74"/>
         <source>Video container: mp4, mkv or webm.</source>
         <translation>视频封装格式：mp4、mkv 或 webm。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="72"/>
+        <location filename="../app/commandline.cpp" line="75"/>
         <source>container</source>
         <translation>封装格式</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="74"/>
+        <location filename="../app/commandline.cpp" line="77"/>
         <source>Path to the yt-dlp program.</source>
         <translation>yt-dlp 程序的路径。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="75"/>
         <location filename="../app/commandline.cpp" line="78"/>
+        <location filename="../app/commandline.cpp" line="81"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="77"/>
+        <location filename="../app/commandline.cpp" line="80"/>
         <source>Path to the ffmpeg program.</source>
         <translation>ffmpeg 程序的路径。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="80"/>
+        <location filename="../app/commandline.cpp" line="84"/>
         <source>Downloads at the same time (default 3).</source>
         <translation>同时进行的下载数（默认 3）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="81"/>
+        <location filename="../app/commandline.cpp" line="84"/>
         <source>n</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="84"/>
+        <location filename="../app/commandline.cpp" line="88"/>
+        <source>yt-dlp file name template inside the folder (default: &quot;%1&quot;).</source>
+        <translation>文件夹内的 yt-dlp 文件名模板（默认：&quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="90"/>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="93"/>
+        <source>Proxy for yt-dlp, e.g. socks5://user:password@host:1080; &quot;&quot; connects directly.</source>
+        <translation>yt-dlp 使用的代理，例如 socks5://user:password@host:1080；&quot;&quot; 表示直接连接。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="95"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="97"/>
+        <source>Maximum download rate per download: 500K, 2M or bytes per second.</source>
+        <translation>每个下载的最大速率：500K、2M 或每秒字节数。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="99"/>
+        <source>rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="101"/>
+        <source>Cookies file (Netscape format) for yt-dlp to use.</source>
+        <translation>供 yt-dlp 使用的 Cookie 文件（Netscape 格式）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="105"/>
+        <source>Use the cookies of a browser: %1 (optionally browser:profile).</source>
+        <translation>使用浏览器的 Cookie：%1（可用 browser:profile 指定配置文件）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="107"/>
+        <source>browser</source>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="110"/>
         <source>Download from a saved yt-dlp info JSON instead of a URL.</source>
         <translation>从已保存的 yt-dlp info JSON 下载，而不是从 URL 下载。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="85"/>
+        <location filename="../app/commandline.cpp" line="102"/>
+        <location filename="../app/commandline.cpp" line="111"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="88"/>
+        <location filename="../app/commandline.cpp" line="115"/>
         <source>Links to videos or playlists.</source>
         <translation>视频或播放列表的链接。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="110"/>
+        <location filename="../app/commandline.cpp" line="137"/>
         <source>Unknown quality &quot;%1&quot;: use best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
         <translation>未知画质 &quot;%1&quot;：请使用 best、2160、1440、1080、720、480、360 或 audio。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="117"/>
+        <location filename="../app/commandline.cpp" line="144"/>
         <source>&quot;%1&quot; is not a format selection.</source>
         <translation>&quot;%1&quot; 不是有效的格式选择。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="125"/>
+        <location filename="../app/commandline.cpp" line="152"/>
         <source>Unknown audio format &quot;%1&quot;: use mp3, m4a or opus.</source>
         <translation>未知音频格式 &quot;%1&quot;：请使用 mp3、m4a 或 opus。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="135"/>
+        <location filename="../app/commandline.cpp" line="162"/>
         <source>Unknown container &quot;%1&quot;: use mp4, mkv or webm.</source>
         <translation>未知封装格式 &quot;%1&quot;：请使用 mp4、mkv 或 webm。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="147"/>
+        <location filename="../app/commandline.cpp" line="182"/>
         <source>--jobs takes a number from 1 to 32.</source>
         <translation>--jobs 的取值必须是 1 到 32 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="155"/>
+        <location filename="../app/commandline.cpp" line="203"/>
+        <source>--proxy takes a URL such as http://host:3128 or socks5://user:password@host:1080, or &quot;&quot; for none.</source>
+        <translation>--proxy 的取值必须是 URL，例如 http://host:3128 或 socks5://user:password@host:1080；&quot;&quot; 表示不使用代理。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="212"/>
+        <source>&quot;%1&quot; is not a rate: use for example 500K, 2M or 65536.</source>
+        <translation>&quot;%1&quot; 不是有效的速率：请使用 500K、2M 或 65536 这样的值。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="220"/>
+        <source>Use either --cookies or --cookies-from-browser, not both.</source>
+        <translation>--cookies 和 --cookies-from-browser 只能使用其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="228"/>
+        <source>The cookies file &quot;%1&quot; does not exist.</source>
+        <translation>Cookie 文件 &quot;%1&quot; 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="238"/>
+        <source>Unknown browser &quot;%1&quot;: use %2.</source>
+        <translation>未知浏览器 &quot;%1&quot;：请使用 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="248"/>
         <source>Nothing to do: give at least one URL or --load-info-json FILE.</source>
         <translation>没有可执行的任务：请至少提供一个 URL，或用 --load-info-json 指定文件。</translation>
     </message>
@@ -648,145 +719,485 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="106"/>
+        <location filename="../app/headlessrunner.cpp" line="112"/>
         <source>Interrupted: downloads stopped.</source>
         <translation>已中断：下载已停止。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="146"/>
+        <location filename="../app/headlessrunner.cpp" line="152"/>
         <source>Rejected &quot;%1&quot;: %2</source>
         <translation>已拒绝 &quot;%1&quot;：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="159"/>
+        <location filename="../app/headlessrunner.cpp" line="165"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>播放列表 &quot;%1&quot;：共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="166"/>
+        <location filename="../app/headlessrunner.cpp" line="172"/>
         <source>Found &quot;%1&quot; (%2)</source>
         <translation>找到 &quot;%1&quot;（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="169"/>
+        <location filename="../app/headlessrunner.cpp" line="175"/>
         <source>  Uploader: %1</source>
         <translation>  上传者：%1</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="171"/>
+        <location filename="../app/headlessrunner.cpp" line="177"/>
         <source>  Duration: %1 s</source>
         <translation>  时长：%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="173"/>
+        <location filename="../app/headlessrunner.cpp" line="179"/>
         <source>video+audio</source>
         <translation>视频+音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="174"/>
+        <location filename="../app/headlessrunner.cpp" line="180"/>
         <source>video only</source>
         <translation>仅视频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="175"/>
+        <location filename="../app/headlessrunner.cpp" line="181"/>
         <source>audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="209"/>
+        <location filename="../app/headlessrunner.cpp" line="215"/>
         <source>Could not parse %1: %2</source>
         <translation>无法解析 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="247"/>
+        <location filename="../app/headlessrunner.cpp" line="253"/>
         <source>  ETA %1 s</source>
         <translation>  剩余时间 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="281"/>
+        <location filename="../app/headlessrunner.cpp" line="287"/>
         <source>Downloading &quot;%1&quot;</source>
         <translation>正在下载 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="307"/>
+        <location filename="../app/headlessrunner.cpp" line="313"/>
         <source>Finished: %1 (%2)</source>
         <translation>已完成：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="321"/>
+        <location filename="../app/headlessrunner.cpp" line="327"/>
         <source>Failed: %1: %2</source>
         <translation>失败：%1：%2</translation>
     </message>
 </context>
 <context>
+    <name>Gravity::HistoryAction</name>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="41"/>
+        <source>Download %n again</source>
+        <translation>
+            <numerusform>重新下载 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="43"/>
+        <source>Download again</source>
+        <translation>重新下载</translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="45"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="47"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="49"/>
+        <source>Copy %n links</source>
+        <translation>
+            <numerusform>复制 %n 个链接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="50"/>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="52"/>
+        <source>Remove %n from history</source>
+        <translation>
+            <numerusform>从历史记录中移除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="54"/>
+        <source>Remove from history</source>
+        <translation>从历史记录中移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="56"/>
+        <source>Remove from history and delete file…</source>
+        <translation>从历史记录中移除并删除文件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="85"/>
+        <source>“%1” is no longer where it was saved</source>
+        <translation>“%1”已不在原来的保存位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="100"/>
+        <source>The folder “%1” no longer exists</source>
+        <translation>文件夹“%1”已不存在</translation>
+    </message>
+    <message>
+        <location filename="../ui/historyactions.cpp" line="112"/>
+        <source>Link copied</source>
+        <translation>已复制链接</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historyactions.cpp" line="113"/>
+        <source>%n links copied</source>
+        <translation>
+            <numerusform>已复制 %n 个链接</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gravity::HistoryModel</name>
     <message>
-        <location filename="../ui/historymodel.cpp" line="228"/>
+        <location filename="../ui/historymodel.cpp" line="235"/>
         <source>File missing</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="230"/>
+        <location filename="../ui/historymodel.cpp" line="237"/>
         <source>Completed — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="231"/>
+        <location filename="../ui/historymodel.cpp" line="238"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="235"/>
+        <location filename="../ui/historymodel.cpp" line="242"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="243"/>
+        <location filename="../ui/historymodel.cpp" line="250"/>
         <source>Did not finish</source>
         <translation>未完成</translation>
     </message>
 </context>
 <context>
+    <name>Gravity::HistoryPage</name>
+    <message>
+        <location filename="../ui/historypage.cpp" line="97"/>
+        <location filename="../ui/historypage.cpp" line="180"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="98"/>
+        <source>Enter opens the file or downloads it again, Delete removes from the history, the menu key lists every action.</source>
+        <translation>按 Enter 键打开文件或重新下载，按 Delete 键从历史记录中移除，按菜单键列出全部操作。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="149"/>
+        <source>The history file was damaged. %Ln downloads could be read and were kept; the damaged file was set aside as
+%1</source>
+        <translation>
+            <numerusform>历史记录文件已损坏。已读取并保留 %Ln 条记录；损坏的文件已另存为
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="159"/>
+        <source>%1
+The history is kept and saved again with the next change.</source>
+        <translation>%1
+历史记录不会丢失，下次有更改时会再次保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="185"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="187"/>
+        <source>Save the history as a JSON or CSV file</source>
+        <translation>将历史记录保存为 JSON 或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="189"/>
+        <source>Clear history…</source>
+        <translation>清空历史记录…</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="191"/>
+        <source>Remove every entry; downloaded files stay</source>
+        <translation>移除所有记录；已下载的文件会保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="209"/>
+        <source>Search title, link or uploader</source>
+        <translation>搜索标题、链接或上传者</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="210"/>
+        <source>Search history</source>
+        <translation>搜索历史记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="222"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="223"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="224"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="225"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="221"/>
+        <source>Filter by state</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="231"/>
+        <source>Filter by platform</source>
+        <translation>按平台筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="232"/>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="235"/>
+        <source>Other sites</source>
+        <translation>其他网站</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="263"/>
+        <location filename="../ui/historypage.cpp" line="264"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="333"/>
+        <source>Loading history…</source>
+        <translation>正在加载历史记录…</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="334"/>
+        <source>No downloads yet
+Every download that finishes, fails or is cancelled is kept here, to open or download again.</source>
+        <translation>还没有下载记录
+每个已完成、失败或已取消的下载都会保存在这里，方便再次打开或重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="338"/>
+        <source>Nothing matches your search
+Try other words, or show all states and platforms.</source>
+        <translation>没有符合搜索条件的记录
+请尝试其他关键词，或显示全部状态和平台。</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="339"/>
+        <source>No downloads match these filters</source>
+        <translation>没有符合筛选条件的记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="349"/>
+        <source>%Ln downloads</source>
+        <translation>
+            <numerusform>%Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="351"/>
+        <source>%1 of %Ln shown</source>
+        <translation>
+            <numerusform>已显示 %1 / %Ln 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="486"/>
+        <source>Removed “%1” from the history</source>
+        <translation>已从历史记录中移除“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="491"/>
+        <source>Remove from history</source>
+        <translation>从历史记录中移除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="492"/>
+        <source>Remove %n downloads from the history?</source>
+        <translation>
+            <numerusform>要从历史记录中移除 %n 条记录吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="493"/>
+        <location filename="../ui/historypage.cpp" line="568"/>
+        <source>Downloaded files are not deleted.</source>
+        <translation>已下载的文件不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="493"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="498"/>
+        <source>Removed %n downloads from the history</source>
+        <translation>
+            <numerusform>已从历史记录中移除 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="536"/>
+        <location filename="../ui/historypage.cpp" line="540"/>
+        <source>Delete file</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="537"/>
+        <source>Delete “%1” and remove it from the history?</source>
+        <translation>要删除“%1”并将其从历史记录中移除吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="538"/>
+        <source>%1
+
+The file goes to the trash, or is deleted where there is no trash.</source>
+        <translation>%1
+
+文件将移到回收站；没有回收站时将直接删除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="547"/>
+        <source>Moved “%1” to the trash</source>
+        <translation>已将“%1”移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="550"/>
+        <source>Deleted “%1”</source>
+        <translation>已删除“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="553"/>
+        <source>“%1” was already gone; removed it from the history</source>
+        <translation>“%1”已不存在，已将其从历史记录中移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="556"/>
+        <source>Could not delete “%1”: %2</source>
+        <translation>无法删除“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="566"/>
+        <location filename="../ui/historypage.cpp" line="568"/>
+        <source>Clear history</source>
+        <translation>清空历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="567"/>
+        <source>Remove all %Ln downloads from the history?</source>
+        <translation>
+            <numerusform>要从历史记录中移除全部 %Ln 条记录吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="573"/>
+        <source>History cleared</source>
+        <translation>历史记录已清空</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="666"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="667"/>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="673"/>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/historypage.cpp" line="714"/>
+        <source>Exported %Ln downloads to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 条记录导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.cpp" line="716"/>
+        <source>Could not export the history to %1: %2</source>
+        <translation>无法将历史记录导出到 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Gravity::HistoryStore</name>
     <message>
-        <location filename="../core/historystore.cpp" line="225"/>
+        <location filename="../core/historystore.cpp" line="250"/>
         <source>This download is no longer in the history.</source>
         <translation>此下载已不在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="235"/>
+        <location filename="../core/historystore.cpp" line="260"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="245"/>
+        <location filename="../core/historystore.cpp" line="270"/>
         <source>Could not delete %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="567"/>
+        <location filename="../core/historystoresync.cpp" line="263"/>
         <source>Could not create the folder for the download history (%1).</source>
         <translation>无法创建存放下载历史记录的文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="569"/>
+        <location filename="../core/historystoresync.cpp" line="265"/>
         <source>The download history is in use by another Gravity; it will be saved again shortly.</source>
         <translation>下载历史记录正被另一个 Gravity 实例使用，稍后会再次尝试保存。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="571"/>
+        <location filename="../core/historystoresync.cpp" line="267"/>
         <source>The download history %1 cannot be read (%2), so it was left as it is.</source>
         <translation>无法读取下载历史记录 %1（%2），因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="574"/>
+        <location filename="../core/historystoresync.cpp" line="270"/>
         <source>The damaged download history %1 could not be moved aside, so it was left as it is.</source>
         <translation>无法将已损坏的下载历史记录 %1 重命名备份，因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="577"/>
+        <location filename="../core/historystoresync.cpp" line="273"/>
         <source>Could not save the download history to %1: %2</source>
         <translation>无法将下载历史记录保存到 %1：%2</translation>
     </message>
@@ -794,186 +1205,196 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow.cpp" line="56"/>
         <source>Gravity Video Downloader</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
-        <source>Gravity</source>
-        <translation>Gravity</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
-        <source>Preferences</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
-        <source>&amp;Appearance</source>
-        <translation>外观(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
-        <source>Follow the &amp;system</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
-        <source>&amp;Light</source>
-        <translation>浅色(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
-        <source>&amp;Offer copied links when Gravity is focused</source>
-        <translation>切换到 Gravity 时提示解析已复制的链接(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="464"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="506"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="530"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <source>Quit Gravity</source>
+        <translation>退出 Gravity</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <source>%n download(s) are running. Quit anyway?</source>
+        <translation>
+            <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <source>They stop now and continue from where they were the next time Gravity starts.</source>
+        <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
+        <translation>
+            <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <source>The download history could not be read, so it is left untouched: %1</source>
+        <translation>无法读取下载历史记录，因此未作改动：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <source>The download history could not be saved; Gravity will try again: %1</source>
+        <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
+        <translation>
+            <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -986,22 +1407,22 @@ Drop a link anywhere on this window to start.</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../ui/mediasummary.cpp" line="70"/>
+        <location filename="../ui/mediasummary.cpp" line="69"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/mediasummary.cpp" line="74"/>
+        <location filename="../ui/mediasummary.cpp" line="73"/>
         <source>Uploader, duration and date</source>
         <translation>上传者、时长和日期</translation>
     </message>
     <message>
-        <location filename="../ui/mediasummary.cpp" line="76"/>
+        <location filename="../ui/mediasummary.cpp" line="75"/>
         <source>Site</source>
         <translation>网站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mediasummary.cpp" line="102"/>
+        <location filename="../ui/mediasummary.cpp" line="101"/>
         <source>%n videos</source>
         <translation>
             <numerusform>%n 个视频</numerusform>
@@ -1198,6 +1619,69 @@ Drop a link anywhere on this window to start.</source>
     </message>
 </context>
 <context>
+    <name>Gravity::OutputTemplate</name>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="367"/>
+        <source>Title [id]</source>
+        <translation>标题 [ID]</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="369"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="371"/>
+        <source>Uploader / Title [id]</source>
+        <translation>上传者 / 标题 [ID]</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="471"/>
+        <source>The file name template is empty.</source>
+        <translation>文件名模板为空。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="473"/>
+        <source>The file name template must not start with a slash: files stay in the download folder.</source>
+        <translation>文件名模板不能以斜杠开头：文件只能保存在下载文件夹内。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="475"/>
+        <source>The file name template must not name a drive: files stay in the download folder.</source>
+        <translation>文件名模板不能指定驱动器：文件只能保存在下载文件夹内。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="477"/>
+        <source>The file name template must not contain &quot;..&quot;: files stay in the download folder.</source>
+        <translation>文件名模板不能包含 &quot;..&quot;：文件只能保存在下载文件夹内。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="479"/>
+        <source>The file name template contains a control character.</source>
+        <translation>文件名模板包含控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="481"/>
+        <source>The file name template ends with a folder separator: add a file name after it.</source>
+        <translation>文件名模板以文件夹分隔符结尾：请在其后添加文件名。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="483"/>
+        <source>The file name template starts a name with a device name Windows reserves (such as CON or NUL).</source>
+        <translation>文件名模板中有名称以 Windows 保留的设备名（如 CON 或 NUL）开头。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="486"/>
+        <source>Folders in the file name template can only use plain fields such as %(uploader)s.</source>
+        <translation>文件名模板中的文件夹只能使用简单字段，例如 %(uploader)s。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputtemplate.cpp" line="488"/>
+        <source>The file name template starts with a yt-dlp file type (such as &quot;subtitle:&quot;), which Gravity does not support.</source>
+        <translation>文件名模板以 yt-dlp 文件类型（如 &quot;subtitle:&quot;）开头，Gravity 不支持这种写法。</translation>
+    </message>
+</context>
+<context>
     <name>Gravity::Platform</name>
     <message>
         <location filename="../core/platform.cpp" line="30"/>
@@ -1261,6 +1745,770 @@ Drop a link anywhere on this window to start.</source>
     </message>
 </context>
 <context>
+    <name>Gravity::QueueJournal</name>
+    <message>
+        <location filename="../core/queuejournal.cpp" line="270"/>
+        <source>Could not save the download queue to %1: %2</source>
+        <translation>无法将下载队列保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsAppearancePage</name>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="16"/>
+        <location filename="../ui/settingsappearancepage.cpp" line="20"/>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="17"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="18"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="25"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="26"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="27"/>
+        <source>A new language takes effect the next time Gravity starts.</source>
+        <translation>语言更改将在下次启动 Gravity 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsappearancepage.cpp" line="37"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsBehaviourPage</name>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="13"/>
+        <source>&amp;Keep running in the system tray when the window is closed</source>
+        <translation>关闭窗口后继续在系统托盘中运行(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="14"/>
+        <source>&amp;Offer a copied link when Gravity comes to the front</source>
+        <translation>切换到 Gravity 时提示解析已复制的链接(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="15"/>
+        <source>&amp;Notify when a download finishes or fails</source>
+        <translation>下载完成或失败时发送通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="22"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="26"/>
+        <source>This desktop has no system tray, so closing the window quits Gravity.</source>
+        <translation>当前桌面没有系统托盘，关闭窗口将退出 Gravity。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="28"/>
+        <source>Clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="30"/>
+        <source>Gravity looks at the clipboard only when you switch to its window, and only offers the link: nothing is read from the site until you click Parse.</source>
+        <translation>Gravity 只在你切换到它的窗口时查看剪贴板，而且只会提示该链接：在你点击“解析”之前，不会从网站读取任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="33"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsbehaviourpage.cpp" line="44"/>
+        <source>Behaviour</source>
+        <translation>行为</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="33"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="37"/>
+        <source>Sections</source>
+        <translation>设置分类</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="76"/>
+        <source>Restore &amp;Defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="85"/>
+        <source>Put this page back to Gravity&apos;s defaults</source>
+        <translation>将此页恢复为 Gravity 的默认设置</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsDownloadsPage</name>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="32"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="40"/>
+        <source>Put each playlist in a &amp;folder of its own</source>
+        <translation>将每个播放列表放入单独的文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="42"/>
+        <source>Forever</source>
+        <translation>永久</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/settingsdownloadspage.cpp" line="42"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="45"/>
+        <source>Download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="48"/>
+        <source>Choose the download folder</source>
+        <translation>选择下载文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="51"/>
+        <source>Downloads running at the same time</source>
+        <translation>同时进行的下载数</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="57"/>
+        <source>Default quality</source>
+        <translation>默认画质</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="58"/>
+        <source>Best available</source>
+        <translation>最佳画质</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="61"/>
+        <source>Up to %1p</source>
+        <translation>最高 %1p</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="63"/>
+        <source>Audio only</source>
+        <translation>仅音频</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="65"/>
+        <source>Default container</source>
+        <translation>默认封装格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="66"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="67"/>
+        <source>MP4</source>
+        <translation>MP4</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="68"/>
+        <source>MKV</source>
+        <translation>MKV</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="69"/>
+        <source>WebM</source>
+        <translation>WebM</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="71"/>
+        <source>Default audio format</source>
+        <translation>默认音频格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="72"/>
+        <source>Original (no conversion)</source>
+        <translation>原始格式（不转换）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="73"/>
+        <source>MP3</source>
+        <translation>MP3</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="74"/>
+        <source>M4A</source>
+        <translation>M4A</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="75"/>
+        <source>Opus</source>
+        <translation>Opus</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="78"/>
+        <source>File name pattern</source>
+        <translation>文件命名方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="81"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="83"/>
+        <source>yt-dlp output template</source>
+        <translation>yt-dlp 输出模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="85"/>
+        <source>Example file name</source>
+        <translation>示例文件名</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="90"/>
+        <source>Keep history entries for</source>
+        <translation>历史记录保留时长</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="93"/>
+        <source>Saving</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="98"/>
+        <source>Save &amp;to</source>
+        <translation>保存到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="99"/>
+        <source>A new folder is used for downloads added from now on.</source>
+        <translation>更改后的文件夹只用于此后添加的下载。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="103"/>
+        <source>Takes effect at once.</source>
+        <translation>立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="106"/>
+        <source>&amp;Parallel downloads</source>
+        <translation>同时下载数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="108"/>
+        <source>New videos start with</source>
+        <translation>新视频的默认选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="109"/>
+        <source>&amp;Quality</source>
+        <translation>画质(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="110"/>
+        <source>Fo&amp;rmat</source>
+        <translation>格式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="111"/>
+        <source>&amp;Audio format</source>
+        <translation>音频格式(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="112"/>
+        <source>You can still change these for each video before downloading it.</source>
+        <translation>下载前仍可为每个视频单独更改这些选项。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="114"/>
+        <source>File names</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="115"/>
+        <source>&amp;Name files</source>
+        <translation>命名方式(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="116"/>
+        <source>T&amp;emplate</source>
+        <translation>模板(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="118"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="124"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="125"/>
+        <source>&amp;Keep entries for</source>
+        <translation>保留时长(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="126"/>
+        <source>Older entries are removed from the list; the downloaded files are never deleted.</source>
+        <translation>超出时长的记录会从列表中移除；已下载的文件绝不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="147"/>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="212"/>
+        <source>Save downloads to</source>
+        <translation>选择下载保存位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="269"/>
+        <source>A playlist&apos;s video: %1</source>
+        <translation>播放列表中的视频：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsNetworkPage</name>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="54"/>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="58"/>
+        <source>Unlimited</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="62"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="66"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="67"/>
+        <source>Use the system proxy</source>
+        <translation>使用系统代理</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="68"/>
+        <source>Manual</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="69"/>
+        <source>Proxy type</source>
+        <translation>代理类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="70"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="71"/>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="72"/>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="74"/>
+        <source>Proxy host</source>
+        <translation>代理主机</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="75"/>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="77"/>
+        <source>Proxy port</source>
+        <translation>代理端口</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="81"/>
+        <source>Proxy user name</source>
+        <translation>代理用户名</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="82"/>
+        <source>User name (optional)</source>
+        <translation>用户名（可选）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="84"/>
+        <source>Proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="85"/>
+        <source>Password (optional)</source>
+        <translation>密码（可选）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="89"/>
+        <source>Download speed limit</source>
+        <translation>下载限速</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="91"/>
+        <source>Unit of the speed limit</source>
+        <translation>限速单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="92"/>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="93"/>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="96"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="97"/>
+        <source>From a cookies.txt file</source>
+        <translation>从 cookies.txt 文件读取</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="98"/>
+        <source>From a browser</source>
+        <translation>从浏览器读取</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="100"/>
+        <source>Cookies file</source>
+        <translation>Cookie 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="101"/>
+        <source>cookies.txt in Netscape format</source>
+        <translation>Netscape 格式的 cookies.txt</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="102"/>
+        <source>Choose the cookies file</source>
+        <translation>选择 Cookie 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="105"/>
+        <source>Browser to read cookies from</source>
+        <translation>读取 Cookie 的浏览器</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="109"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="110"/>
+        <source>&amp;Connection</source>
+        <translation>连接方式(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="111"/>
+        <source>The system proxy is the one set in the environment (http_proxy, https_proxy).</source>
+        <translation>系统代理是指在环境变量（http_proxy、https_proxy）中设置的代理。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="119"/>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="124"/>
+        <source>Sign &amp;in</source>
+        <translation>登录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="126"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="132"/>
+        <source>Speed &amp;limit</source>
+        <translation>限速(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="133"/>
+        <source>Applies to each download on its own.</source>
+        <translation>限速对每个下载分别生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="135"/>
+        <source>Cookies</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="136"/>
+        <source>Coo&amp;kies</source>
+        <translation>Cookie(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="141"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="142"/>
+        <source>&amp;Browser</source>
+        <translation>浏览器(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="143"/>
+        <source>Your cookies let yt-dlp download as you: the qualities your account may watch and age-restricted videos. The file or the browser&apos;s store is read, never copied.</source>
+        <translation>借助 Cookie，yt-dlp 能以你的身份下载：包括你的账号可观看的画质和有年龄限制的视频。Cookie 文件或浏览器的 Cookie 存储只会被读取，绝不会被复制。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="169"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="228"/>
+        <source>Enter the proxy&apos;s host name, or choose another kind of connection.</source>
+        <translation>请输入代理的主机名，或选择其他连接方式。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="232"/>
+        <source>“%1” is not a host name. Enter only the host, such as proxy.example.com; the type and port have fields of their own.</source>
+        <translation>“%1”不是主机名。请只填写主机，例如 proxy.example.com；类型和端口有各自的输入框。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="239"/>
+        <source>Choose the cookies file, or read cookies from a browser instead.</source>
+        <translation>请选择 Cookie 文件，或改为从浏览器读取 Cookie。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="241"/>
+        <source>The cookies file %1 does not exist.</source>
+        <translation>Cookie 文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="268"/>
+        <source>Choose a cookies file</source>
+        <translation>选择 Cookie 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsnetworkpage.cpp" line="270"/>
+        <source>Cookies files (*.txt);;All files (*)</source>
+        <translation>Cookie 文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::SettingsToolsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/settingstoolspage.cpp" line="41"/>
+        <location filename="../ui/settingstoolspage.cpp" line="43"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="43"/>
+        <source>Never</source>
+        <translation>不限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="47"/>
+        <source>Programs</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="48"/>
+        <source>&amp;yt-dlp</source>
+        <translation>&amp;yt-dlp</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="49"/>
+        <source>&amp;ffmpeg</source>
+        <translation>&amp;ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="50"/>
+        <source>Leave a path empty to use the program Gravity finds by itself.</source>
+        <translation>路径留空时，将使用 Gravity 自动找到的程序。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="52"/>
+        <source>Time limits</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="64"/>
+        <source>&amp;Parse time-out</source>
+        <translation>解析超时(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="65"/>
+        <source>&amp;Stall time-out</source>
+        <translation>无响应超时(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="66"/>
+        <source>&amp;Download time limit</source>
+        <translation>下载时限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="67"/>
+        <source>Reading a link gives up after the parse time-out. A download is stopped when yt-dlp prints nothing at all for the stall time-out, or when it runs longer than the time limit; it can then be retried.</source>
+        <translation>解析链接超过“解析超时”后即放弃。如果 yt-dlp 在“无响应超时”内没有任何输出，或下载用时超过“下载时限”，下载会被停止，之后可以重试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="96"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="109"/>
+        <source>Path of yt-dlp</source>
+        <translation>yt-dlp 路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="110"/>
+        <source>Choose the yt-dlp program</source>
+        <translation>选择 yt-dlp 程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="111"/>
+        <source>yt-dlp version</source>
+        <translation>yt-dlp 版本</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="113"/>
+        <source>Path of ffmpeg</source>
+        <translation>ffmpeg 路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="114"/>
+        <source>Choose the ffmpeg program</source>
+        <translation>选择 ffmpeg 程序</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="115"/>
+        <source>ffmpeg version</source>
+        <translation>ffmpeg 版本</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="136"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="173"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="184"/>
+        <source>Automatic (not found)</source>
+        <translation>自动（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="185"/>
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="189"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="191"/>
+        <source>This program does not answer like yt-dlp does</source>
+        <translation>此程序的响应与 yt-dlp 不符</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="192"/>
+        <source>This program does not answer like ffmpeg does</source>
+        <translation>此程序的响应与 ffmpeg 不符</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="194"/>
+        <source>Version %1 is too old: Gravity needs %2 or newer</source>
+        <translation>版本 %1 过旧：Gravity 需要 %2 或更高版本</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="197"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="210"/>
+        <source>Choose yt-dlp</source>
+        <translation>选择 yt-dlp</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="210"/>
+        <source>Choose ffmpeg</source>
+        <translation>选择 ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingstoolspage.cpp" line="212"/>
+        <source>Programs (*.exe)</source>
+        <translation>程序 (*.exe)</translation>
+    </message>
+</context>
+<context>
     <name>Gravity::UrlRecognizer</name>
     <message>
         <location filename="../core/urlrecognizer.cpp" line="492"/>
@@ -1291,6 +2539,60 @@ Drop a link anywhere on this window to start.</source>
         <location filename="../core/urlrecognizer.cpp" line="506"/>
         <source>This link contains characters that are not allowed.</source>
         <translation>此链接包含不允许使用的字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::WindowHeader</name>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="23"/>
+        <source>Gravity</source>
+        <translation>Gravity</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="48"/>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="49"/>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="74"/>
+        <location filename="../ui/windowheader.cpp" line="75"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="78"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="91"/>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="93"/>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="94"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="95"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="114"/>
+        <source>&amp;Offer a copied link when Gravity comes to the front</source>
+        <translation>切换到 Gravity 时提示解析已复制的链接(&amp;O)</translation>
     </message>
 </context>
 </TS>

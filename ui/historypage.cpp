@@ -218,7 +218,7 @@ QWidget *HistoryPage::buildFilters()
 
     m_stateFilter = new QComboBox(filters);
     m_stateFilter->setObjectName(QStringLiteral("historyStateFilter"));
-    m_stateFilter->setAccessibleName(tr("Show downloads that"));
+    m_stateFilter->setAccessibleName(tr("Filter by state"));
     m_stateFilter->addItem(tr("All states"), int(HistoryFilterProxyModel::StateFilter::All));
     m_stateFilter->addItem(tr("Completed"), int(HistoryFilterProxyModel::StateFilter::Completed));
     m_stateFilter->addItem(tr("Failed"), int(HistoryFilterProxyModel::StateFilter::Failed));
@@ -228,7 +228,7 @@ QWidget *HistoryPage::buildFilters()
 
     m_platformFilter = new QComboBox(filters);
     m_platformFilter->setObjectName(QStringLiteral("historyPlatformFilter"));
-    m_platformFilter->setAccessibleName(tr("Show downloads from"));
+    m_platformFilter->setAccessibleName(tr("Filter by platform"));
     m_platformFilter->addItem(tr("All platforms"), -1);
     m_platformFilter->addItem(platformDisplayName(Platform::YouTube), int(Platform::YouTube));
     m_platformFilter->addItem(platformDisplayName(Platform::Bilibili), int(Platform::Bilibili));

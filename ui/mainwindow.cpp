@@ -51,6 +51,7 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     , m_queue(new DownloadQueue(config, this))
     , m_model(new DownloadListModel(m_queue, this))
     , m_thumbnails(new ThumbnailLoader(this))
+    , m_confirm(askWithMessageBox)
 {
     setWindowTitle(tr("Gravity Video Downloader"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
@@ -582,8 +583,28 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::setConfirmFunction(ConfirmFunction confirm)
+{
+    m_confirm = confirm ? std::move(confirm) : ConfirmFunction(askWithMessageBox);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_trayAvailable && m_settings->closeToTray()) {
+        event->ignore();
+        hide();
+        emit hiddenToTray();
+        return;
+    }
+    const int active = m_queue->activeCount();
+    if (active > 0 &&
+        !m_confirm(this, {tr("Quit Gravity"), tr("%n download(s) are running. Quit anyway?", nullptr, active),
+                          tr("They stop now and continue from where they were the next time "
+                             "Gravity starts."),
+                          tr("&Quit")})) {
+        event->ignore();
+        return;
+    }
     // Closing must not leave yt-dlp or ffmpeg behind; running downloads stop and keep their partial files.
     cancelParse();
     m_queue->stopAll();

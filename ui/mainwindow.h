@@ -1,5 +1,6 @@
 #pragma once
 
+#include "confirmation.h"
 #include "engineconfig.h"
 #include "mediainfo.h"
 #include "windowheader.h"
@@ -52,7 +53,16 @@ public:
     [[nodiscard]] DownloadQueue *queue() const { return m_queue; }
     // Says when the saved queue was damaged or cannot be written.
     void watchQueueJournal(QueueJournal *journal);
+    // With a tray, closing the window hides it there (when the user keeps "close to tray" on); without one,
+    // closing quits, after asking when downloads are running.
+    void setTrayAvailable(bool available) { m_trayAvailable = available; }
+    void setConfirmFunction(ConfirmFunction confirm); // an empty one restores the message box
+
     [[nodiscard]] bool isParsing() const;
+
+signals:
+    // The window went to the tray instead of closing (the tray says so the first time).
+    void hiddenToTray();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -112,6 +122,8 @@ private:
     WindowHeader *m_header = nullptr;
     QStackedWidget *m_pages = nullptr;
     HistoryPage *m_historyPage = nullptr;
+    bool m_trayAvailable = false;
+    ConfirmFunction m_confirm;
 };
 
 } // namespace Gravity

@@ -62,7 +62,7 @@ SettingsDownloadsPage::SettingsDownloadsPage(QWidget *parent)
     }
     m_quality->addItem(tr("Audio only"), qualityPresetId(QualityPreset::AudioOnly));
     m_container->setObjectName(QStringLiteral("settingsContainer"));
-    m_container->setAccessibleName(tr("Default format"));
+    m_container->setAccessibleName(tr("Default container"));
     m_container->addItem(tr("Automatic"), containerId(Container::Auto));
     m_container->addItem(tr("MP4"), containerId(Container::Mp4));
     m_container->addItem(tr("MKV"), containerId(Container::Mkv));

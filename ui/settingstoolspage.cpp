@@ -42,7 +42,7 @@ SettingsToolsPage::SettingsToolsPage(QWidget *parent)
     , m_stallTimeout(new PhraseSpinBox(
           [](int value) { return value == 0 ? tr("Never") : tr("%n second(s)", nullptr, value); }, this))
     , m_timeLimit(new PhraseSpinBox(
-          [](int value) { return value == 0 ? tr("Never") : tr("%n minute(s)", nullptr, value); }, this))
+          [](int value) { return value == 0 ? tr("No limit") : tr("%n minute(s)", nullptr, value); }, this))
 {
     addHeading(tr("Programs"));
     addToolRow(m_ytDlp, tr("&yt-dlp"), QStringLiteral("settingsYtDlp"));

@@ -111,7 +111,7 @@ QAbstractButton *WindowHeader::buildMenuButton()
         for (qsizetype i = 0; i < actions.size(); ++i)
             actions[i]->setChecked(themeModeId(ThemeMode(i)) == m_settings->themeMode());
     });
-    QAction *offer = menu->addAction(tr("&Offer copied links when Gravity is focused"));
+    QAction *offer = menu->addAction(tr("&Offer a copied link when Gravity comes to the front"));
     offer->setCheckable(true);
     connect(menu, &QMenu::aboutToShow, this,
             [this, offer] { offer->setChecked(m_settings->offerClipboardUrls()); });
