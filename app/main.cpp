@@ -8,8 +8,10 @@
 #include "historystore.h"
 #include "mainwindow.h"
 #include "queuejournal.h"
+#include "singleinstance.h"
 #include "theme.h"
 #include "translations.h"
+#include "traymonitor.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -97,6 +99,11 @@ int runWindow(int argc, char **argv)
     const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
     if (!commandLine)
         return Gravity::ExitUsage;
+    // One window per user: a running Gravity takes our links (or just comes to the front) and we are done.
+    // Another launch may take the name between forward() and listen(): then it is the one to hand over to.
+    Gravity::SingleInstance instance;
+    if (instance.forward(commandLine->urls) || (!instance.listen() && instance.forward(commandLine->urls)))
+        return Gravity::ExitOk;
 
     Gravity::Theme theme(Gravity::themeModeFromId(settings.themeMode()).value_or(Gravity::ThemeMode::System));
     Gravity::HistoryStore history;
@@ -110,12 +117,31 @@ int runWindow(int argc, char **argv)
                      [&history, &settings] { history.pruneOlderThan(settings.historyRetentionDays()); });
     history.loadAsync();
     Gravity::HistoryRecorder recorder(window.queue(), &history);
+    // The tray (when there is one) watches the window's queue, so it goes before the window does.
+    Gravity::TrayMonitor tray(window.queue(), &settings, &window);
+    window.setTrayAvailable(tray.isAvailable());
+    QObject::connect(&window, &Gravity::MainWindow::hiddenToTray, &tray, [&tray, &settings] {
+        if (!settings.trayHintShown()) { // the first time ever, not every time
+            tray.tellKeptRunning();
+            settings.setTrayHintShown(true);
+        }
+    });
+    QObject::connect(&tray, &Gravity::TrayMonitor::rowRequested, &window, &Gravity::MainWindow::showDownload);
+    QObject::connect(&tray, &Gravity::TrayMonitor::quitRequested, &window, [&window] {
+        window.stopForQuit();
+        QApplication::quit();
+    });
     // Declared last, so it is saved before the window stops the downloads on the way out.
     Gravity::QueueJournal journal(window.queue(), Gravity::QueueJournal::defaultDirectory());
     window.watchQueueJournal(&journal);
     journal.restore();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
+    // A second launch: to the front (out of the tray too), then its links are parsed like dropped ones.
+    QObject::connect(&instance, &Gravity::SingleInstance::activationRequested, &tray,
+                     &Gravity::TrayMonitor::showWindow);
+    QObject::connect(&instance, &Gravity::SingleInstance::urlsReceived, &window,
+                     &Gravity::MainWindow::parseUrls);
 #if defined(Q_OS_UNIX)
     watchTerminationSignals(&window, [] { QApplication::quit(); });
 #endif

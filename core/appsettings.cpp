@@ -38,6 +38,7 @@ const QString StallTimeoutKey = QStringLiteral("tools/stallTimeoutSec");
 const QString TimeLimitKey = QStringLiteral("tools/downloadTimeLimitMin");
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString CloseToTrayKey = QStringLiteral("ui/closeToTray");
+const QString TrayHintShownKey = QStringLiteral("ui/trayHintShown");
 const QString NotificationsKey = QStringLiteral("ui/notifications");
 const QString HistoryRetentionKey = QStringLiteral("history/retentionDays");
 
@@ -416,6 +417,16 @@ bool AppSettings::closeToTray() const
 void AppSettings::setCloseToTray(bool toTray)
 {
     m_settings->setValue(CloseToTrayKey, toTray);
+}
+
+bool AppSettings::trayHintShown() const
+{
+    return boolValue(m_settings->value(TrayHintShownKey), false);
+}
+
+void AppSettings::setTrayHintShown(bool shown)
+{
+    m_settings->setValue(TrayHintShownKey, shown);
 }
 
 bool AppSettings::notifications() const

@@ -91,6 +91,9 @@ public:
     void setLanguage(const QString &language);
     [[nodiscard]] bool closeToTray() const; // default true
     void setCloseToTray(bool toTray);
+    // Whether "Gravity keeps running in the tray" has been said: once ever, not at every close.
+    [[nodiscard]] bool trayHintShown() const;
+    void setTrayHintShown(bool shown);
     [[nodiscard]] bool notifications() const; // default true
     void setNotifications(bool show);
     [[nodiscard]] int historyRetentionDays() const; // 0 = keep forever (default), else 1..3650

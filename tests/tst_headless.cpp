@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -19,33 +18,6 @@
 using namespace Gravity;
 using namespace GravityTest;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> events; // with --json
-    [[nodiscard]] QStringList eventNames() const
-    {
-        QStringList names;
-        for (const QJsonObject &event : events)
-            names << event.value(u"event"_s).toString();
-        return names;
-    }
-    [[nodiscard]] QJsonObject first(const QString &name) const
-    {
-        for (const QJsonObject &event : events) {
-            if (event.value(u"event"_s).toString() == name)
-                return event;
-        }
-        return {};
-    }
-};
-
-} // namespace
 
 class TestHeadless : public QObject
 {
@@ -61,28 +33,11 @@ private:
         return m_profile.filePath(u"data/Gravity/gravity-downloader"_s);
     }
 
-    static Run run(const QStringList &arguments, int timeoutMs = 120000)
+    static AppRun run(const QStringList &arguments, int timeoutMs = 120000)
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"XDG_CACHE_HOME"_s, QDir::tempPath() + u"/gravity-headless-test-cache"_s);
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GRAVITY_APP_PATH), arguments);
-        Run result;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        for (const QByteArray &line : result.out.split('\n')) {
-            const QJsonDocument document = QJsonDocument::fromJson(line);
-            if (document.isObject())
-                result.events << document.object();
-        }
-        return result;
+        return runApp(QStringLiteral(GRAVITY_APP_PATH), arguments, environment, timeoutMs);
     }
 
 private slots:
@@ -99,7 +54,7 @@ private slots:
     void quality360FromTheHlsMasterLeavesA360pMp4WithAudio()
     {
         const QString dir = m_fixture.scratch(u"cli360"_s);
-        const Run result =
+        const AppRun result =
             run({u"--headless"_s, u"-q"_s, u"360"_s, u"-o"_s, dir, m_fixture.url(u"hls/master.m3u8"_s)});
         QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
         const QStringList files = QDir(dir).entryList({u"*.mp4"_s}, QDir::Files);
@@ -113,7 +68,8 @@ private slots:
     {
         const QString dir = m_fixture.scratch(u"clijson"_s);
         const int before = m_fixture.server().requestCount(u"page.html"_s);
-        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, m_fixture.url(u"page.html"_s)});
+        const AppRun result =
+            run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, m_fixture.url(u"page.html"_s)});
         QCOMPARE(result.exitCode, 0);
         const QStringList names = result.eventNames();
         QCOMPARE(names.first(), u"accepted"_s);
@@ -157,7 +113,7 @@ private slots:
     {
         QFETCH(QString, input);
         QFETCH(QString, reason);
-        const Run result = run({u"--headless"_s, u"--json"_s, u"--"_s, input});
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--"_s, input});
         QCOMPARE(result.exitCode, 2);
         const QJsonObject rejected = result.first(u"rejected"_s);
         QCOMPARE(rejected.value(u"reason"_s).toString(), reason);
@@ -168,8 +124,8 @@ private slots:
     void aGoodAndABadUrlTogetherStillDownloadTheGoodOne()
     {
         const QString dir = m_fixture.scratch(u"climixed"_s);
-        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--"_s, u"javascript:alert(1)"_s,
-                                m_fixture.url(u"clip1.mp4"_s)});
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--"_s,
+                                   u"javascript:alert(1)"_s, m_fixture.url(u"clip1.mp4"_s)});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.eventNames().contains(u"finished"_s));
         QCOMPARE(result.eventNames().indexOf(u"rejected"_s), 0);
@@ -177,15 +133,15 @@ private slots:
 
     void aMissingYtDlpExits3()
     {
-        const Run result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, u"/nonexistent/yt-dlp"_s,
-                                m_fixture.url(u"page.html"_s)});
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, u"/nonexistent/yt-dlp"_s,
+                                   m_fixture.url(u"page.html"_s)});
         QCOMPARE(result.exitCode, 3);
         QCOMPARE(result.first(u"failed"_s).value(u"error"_s).toString(), u"yt-dlp-missing"_s);
     }
 
     void aPageThatCannotBeParsedExits4()
     {
-        const Run result = run({u"--headless"_s, u"--json"_s, m_fixture.url(u"no-such-page.html"_s)});
+        const AppRun result = run({u"--headless"_s, u"--json"_s, m_fixture.url(u"no-such-page.html"_s)});
         QCOMPARE(result.exitCode, 4);
         const QJsonObject failed = result.first(u"failed"_s);
         QCOMPARE(failed.value(u"stage"_s).toString(), u"parse"_s);
@@ -195,8 +151,8 @@ private slots:
     void aDownloadThatFailsExits1()
     {
         m_fixture.server().setFault(u"clip.mp4"_s, LoopbackServer::Fault::NotFound);
-        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, m_fixture.scratch(u"clifail"_s),
-                                m_fixture.url(u"page.html"_s)});
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-o"_s, m_fixture.scratch(u"clifail"_s),
+                                   m_fixture.url(u"page.html"_s)});
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(result.first(u"failed"_s).value(u"stage"_s).toString(), u"download"_s);
     }
@@ -205,7 +161,7 @@ private slots:
     {
         const QString dir = m_fixture.scratch(u"cliinfo"_s);
         QDir::setCurrent(dir);
-        const Run result = run({u"--print-info"_s, m_fixture.url(u"hls/master.m3u8"_s)});
+        const AppRun result = run({u"--print-info"_s, m_fixture.url(u"hls/master.m3u8"_s)});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("1280x720"));
         QVERIFY(result.out.contains("640x360"));
@@ -215,7 +171,7 @@ private slots:
     void aFeedDownloadsEveryEntry()
     {
         const QString dir = m_fixture.scratch(u"clifeed"_s);
-        const Run result =
+        const AppRun result =
             run({u"--headless"_s, u"--json"_s, u"-j"_s, u"2"_s, u"-o"_s, dir, m_fixture.url(u"feed.xml"_s)});
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.eventNames().count(u"finished"_s), 3);
@@ -236,7 +192,8 @@ private slots:
         info.write(ytDlp.readAllStandardOutput());
         info.close();
         const int before = m_fixture.server().requestCount(u"page.html"_s);
-        const Run result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--load-info-json"_s, infoPath});
+        const AppRun result =
+            run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--load-info-json"_s, infoPath});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(QFileInfo::exists(result.first(u"finished"_s).value(u"path"_s).toString()));
         QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before);
@@ -274,17 +231,17 @@ private slots:
     void badUsageExits2()
     {
         QFETCH(QStringList, arguments);
-        const Run result = run(arguments);
+        const AppRun result = run(arguments);
         QCOMPARE(result.exitCode, 2);
         QVERIFY(!result.err.isEmpty());
     }
 
     void versionAndHelpAnswerWithoutAWindow()
     {
-        const Run version = run({u"--version"_s});
+        const AppRun version = run({u"--version"_s});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.contains(GRAVITY_VERSION));
-        const Run help = run({u"--help"_s});
+        const AppRun help = run({u"--help"_s});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--headless"));
         QVERIFY(help.out.contains("--load-info-json"));

@@ -96,7 +96,7 @@ public:
             m_timer.stop();
             m_asked = box->text() + u'\n' + box->informativeText();
             m_objectName = box->objectName();
-            QAbstractButton *button = accept ? box->findChild<QPushButton *>(u"historyConfirmAccept"_s)
+            QAbstractButton *button = accept ? box->findChild<QPushButton *>(u"confirmationAccept"_s)
                                              : box->button(QMessageBox::Cancel);
             if (button)
                 button->click();
@@ -175,7 +175,7 @@ private:
         void makePage(bool show = true)
         {
             page = std::make_unique<HistoryPage>(store.get(), nullptr);
-            page->setConfirmFunction([this](QWidget *, const HistoryPage::Confirmation &question) {
+            page->setConfirmFunction([this](QWidget *, const Confirmation &question) {
                 asked << question.text + u'\n' + question.informativeText;
                 return answer;
             });
@@ -568,7 +568,7 @@ private slots:
         f.select(u"【4K】兔子的奇妙冒险"_s);
         DialogAnswerer answerer(accept);
         f.page->trigger(HistoryAction::RemoveWithFile);
-        QCOMPARE(answerer.objectName(), u"historyConfirm"_s);
+        QCOMPARE(answerer.objectName(), u"confirmation"_s);
         QVERIFY2(answerer.asked().contains(u"rabbit.mp4"_s), qPrintable(answerer.asked()));
         QCOMPARE(QFile::exists(f.file(u"rabbit.mp4"_s)), !accept);
         QCOMPARE(f.rowOf(u"【4K】兔子的奇妙冒险"_s) >= 0, !accept);

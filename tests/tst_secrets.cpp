@@ -10,7 +10,6 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -27,23 +26,6 @@ Q_DECLARE_METATYPE(Gravity::NetworkConfig)
 namespace {
 
 const QByteArray Planted = "PLANTED-SECRET";
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> events;
-
-    [[nodiscard]] QJsonObject first(const QString &name) const
-    {
-        for (const QJsonObject &event : events) {
-            if (event.value(u"event"_s).toString() == name)
-                return event;
-        }
-        return {};
-    }
-};
 
 NetworkConfig manualProxy(const QString &url)
 {
@@ -88,9 +70,8 @@ private:
 
     // gravity-downloader with a profile of its own (settings, history, caches) under `home`, and no proxy
     // from the environment, so only what the arguments say is used.
-    static Run runApp(const QStringList &arguments, const QString &home)
+    static AppRun runApp(const QStringList &arguments, const QString &home)
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"HOME"_s, home);
         environment.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
@@ -99,23 +80,7 @@ private:
         for (const QString &name : {u"http_proxy"_s, u"https_proxy"_s, u"all_proxy"_s, u"no_proxy"_s,
                                     u"HTTP_PROXY"_s, u"HTTPS_PROXY"_s, u"ALL_PROXY"_s, u"NO_PROXY"_s})
             environment.remove(name);
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(GRAVITY_APP_PATH), arguments);
-        Run result;
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        for (const QByteArray &line : result.out.split('\n')) {
-            const QJsonDocument document = QJsonDocument::fromJson(line);
-            if (document.isObject())
-                result.events << document.object();
-        }
-        return result;
+        return GravityTest::runApp(QStringLiteral(GRAVITY_APP_PATH), arguments, environment);
     }
 
     // yt-dlp's own -J of a page, saved as a user would, for --load-info-json.
@@ -134,7 +99,7 @@ private:
         return path;
     }
 
-    void verifyNoLeak(const Run &run, const QString &home)
+    void verifyNoLeak(const AppRun &run, const QString &home)
     {
         QVERIFY2(!run.out.contains(Planted), run.out.constData());
         QVERIFY2(!run.err.contains(Planted), run.err.constData());
@@ -203,9 +168,9 @@ private slots:
         const QString proxy =
             u"http://user:%1@127.0.0.1:%2"_s.arg(QString::fromLatin1(Planted)).arg(closedPort());
         const int before = m_fixture.server().requestCount(u"page.html"_s);
-        const Run run = runApp({u"--headless"_s, u"--json"_s, u"--proxy"_s, proxy, u"-o"_s,
-                                home.filePath(u"dl"_s), m_fixture.url(u"page.html"_s)},
-                               home.path());
+        const AppRun run = runApp({u"--headless"_s, u"--json"_s, u"--proxy"_s, proxy, u"-o"_s,
+                                   home.filePath(u"dl"_s), m_fixture.url(u"page.html"_s)},
+                                  home.path());
         verifyNoLeak(run, home.path());
         // Everything went to the proxy: the page was never fetched directly.
         QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before);
@@ -225,9 +190,9 @@ private slots:
         QVERIFY(!info.isEmpty());
         const QString proxy =
             u"socks5://user:%1@127.0.0.1:%2"_s.arg(QString::fromLatin1(Planted)).arg(closedPort());
-        const Run run = runApp({u"--headless"_s, u"--json"_s, u"--proxy"_s, proxy, u"-o"_s,
-                                home.filePath(u"dl"_s), u"--load-info-json"_s, info},
-                               home.path());
+        const AppRun run = runApp({u"--headless"_s, u"--json"_s, u"--proxy"_s, proxy, u"-o"_s,
+                                   home.filePath(u"dl"_s), u"--load-info-json"_s, info},
+                                  home.path());
         verifyNoLeak(run, home.path());
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.first(u"failed"_s).value(u"stage"_s).toString(), u"download"_s);
@@ -263,7 +228,7 @@ private slots:
         } else {
             arguments << m_fixture.url(u"page.html"_s);
         }
-        const Run run = runApp(arguments, home.path());
+        const AppRun run = runApp(arguments, home.path());
         verifyNoLeak(run, home.path());
         const QString detail = run.first(u"failed"_s).value(u"detail"_s).toString();
         QVERIFY2(detail.contains(u"--proxy http://***@127.0.0.1:9"_s), qPrintable(detail));
@@ -314,9 +279,9 @@ private slots:
         QVERIFY(home.isValid());
         QElapsedTimer timer;
         timer.start();
-        const Run run = runApp({u"--headless"_s, u"--json"_s, u"--limit-rate"_s, u"40K"_s, u"--proxy"_s,
-                                QString(), u"-o"_s, home.filePath(u"dl"_s), m_fixture.url(u"clip.mp4"_s)},
-                               home.path());
+        const AppRun run = runApp({u"--headless"_s, u"--json"_s, u"--limit-rate"_s, u"40K"_s, u"--proxy"_s,
+                                   QString(), u"-o"_s, home.filePath(u"dl"_s), m_fixture.url(u"clip.mp4"_s)},
+                                  home.path());
         QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
         QVERIFY(QFileInfo::exists(run.first(u"finished"_s).value(u"path"_s).toString()));
         QVERIFY2(timer.elapsed() >= 2000, qPrintable(QString::number(timer.elapsed())));

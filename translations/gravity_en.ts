@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>%n download is running. Quit anyway?</numerusform>
@@ -272,6 +272,90 @@
         <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::TrayMonitor</name>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="219"/>
+        <source>%n download(s) running, %1 done</source>
+        <translation>
+            <numerusform>%n download running, %1 done</numerusform>
+            <numerusform>%n downloads running, %1 done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="220"/>
+        <source>%n download(s) running</source>
+        <translation>
+            <numerusform>%n download running</numerusform>
+            <numerusform>%n downloads running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="229"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="231"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="233"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="324"/>
+        <source>%n more running…</source>
+        <translation>
+            <numerusform>%n more running…</numerusform>
+            <numerusform>%n more running…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="403"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="418"/>
+        <source>%n download(s) finished</source>
+        <translation>
+            <numerusform>%n download finished</numerusform>
+            <numerusform>%n downloads finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="425"/>
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>%n download failed</numerusform>
+            <numerusform>%n downloads failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="426"/>
+        <source>%n finished, %1 failed</source>
+        <comment>downloads; %1 is how many failed</comment>
+        <translation>
+            <numerusform>%n finished, %1 failed</numerusform>
+            <numerusform>%n finished, %1 failed</numerusform>
         </translation>
     </message>
 </context>

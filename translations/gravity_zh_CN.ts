@@ -1343,24 +1343,24 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <location filename="../ui/mainwindow.cpp" line="620"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="622"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2506,6 +2506,195 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <location filename="../ui/settingstoolspage.cpp" line="212"/>
         <source>Programs (*.exe)</source>
         <translation>程序 (*.exe)</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::TrayMonitor</name>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="100"/>
+        <location filename="../ui/traymonitor.cpp" line="122"/>
+        <source>Show Gravity</source>
+        <translation>显示 Gravity</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="103"/>
+        <location filename="../ui/traymonitor.cpp" line="226"/>
+        <source>No downloads running</source>
+        <translation>没有正在进行的下载</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="110"/>
+        <source>Pause all</source>
+        <translation>全部暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="112"/>
+        <source>Resume all</source>
+        <translation>全部继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="114"/>
+        <source>Open download folder</source>
+        <translation>打开下载文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="117"/>
+        <source>Quit Gravity</source>
+        <translation>退出 Gravity</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="122"/>
+        <source>Hide Gravity</source>
+        <translation>隐藏 Gravity</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="160"/>
+        <source>Gravity is still running</source>
+        <translation>Gravity 仍在运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="161"/>
+        <source>Downloads go on in the background. Click the tray icon to open the window again, or choose Quit Gravity from its menu to stop.</source>
+        <translation>下载会在后台继续。点击托盘图标可重新打开窗口，或在其菜单中选择“退出 Gravity”来停止。</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="216"/>
+        <source>Gravity</source>
+        <translation>Gravity</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="219"/>
+        <source>%n download(s) running, %1 done</source>
+        <translation>
+            <numerusform>%n 个下载进行中，已完成 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="220"/>
+        <source>%n download(s) running</source>
+        <translation>
+            <numerusform>%n 个下载进行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="222"/>
+        <source>%1 · %2</source>
+        <comment>total speed · time left</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="229"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="231"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n 个已暂停</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="233"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="286"/>
+        <source>%1 — starting</source>
+        <comment>a download in the tray menu</comment>
+        <translation>%1 — 正在开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="288"/>
+        <source>%1 — finishing</source>
+        <comment>a download in the tray menu</comment>
+        <translation>%1 — 即将完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="290"/>
+        <source>%1 — %2</source>
+        <comment>a download in the tray menu: title — percent</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="324"/>
+        <source>%n more running…</source>
+        <translation>
+            <numerusform>还有 %n 个正在进行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="403"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="407"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="414"/>
+        <location filename="../ui/traymonitor.cpp" line="415"/>
+        <source>Download finished</source>
+        <translation>下载完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="414"/>
+        <source>“%1” finished.</source>
+        <translation>“%1”已下载完成。</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="415"/>
+        <source>“%1” finished. Click to open its folder.</source>
+        <translation>“%1”已下载完成。点击打开所在文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="418"/>
+        <source>%n download(s) finished</source>
+        <translation>
+            <numerusform>%n 个下载已完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="421"/>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="421"/>
+        <source>“%1” failed.
+%2</source>
+        <comment>the title, then why on a line of its own</comment>
+        <translation>“%1”下载失败。
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="425"/>
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>%n 个下载失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traymonitor.cpp" line="426"/>
+        <source>%n finished, %1 failed</source>
+        <comment>downloads; %1 is how many failed</comment>
+        <translation>
+            <numerusform>%n 个已完成，%1 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traymonitor.cpp" line="427"/>
+        <source>“%1” failed</source>
+        <translation>“%1”下载失败</translation>
     </message>
 </context>
 <context>

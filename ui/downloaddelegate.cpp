@@ -4,12 +4,8 @@
 #include "theme.h"
 #include "thumbnailloader.h"
 
-#include <QAbstractItemView>
-#include <QHelpEvent>
-#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QToolTip>
 
 namespace Gravity {
 
@@ -18,8 +14,6 @@ namespace {
 constexpr int Padding = 10;
 constexpr int ThumbWidth = 96;
 constexpr int ThumbHeight = 54;
-constexpr int ButtonSize = 30;
-constexpr int ButtonGap = 4;
 constexpr int BarHeight = 6;
 
 QList<DownloadAction> buttonsFor(const QModelIndex &index)
@@ -45,21 +39,30 @@ QColor barColor(DownloadState state, const QPalette &palette)
 
 } // namespace
 
+// A double-click on a button is also the view's double-click on the row, which opens a finished download.
 DownloadDelegate::DownloadDelegate(ThumbnailLoader *thumbnails, QObject *parent)
-    : QStyledItemDelegate(parent)
+    : RowButtonsDelegate(ButtonDoubleClick::ReachesView, parent)
     , m_thumbnails(thumbnails)
 {}
 
-QList<QRect> DownloadDelegate::buttonRects(const QRect &rect, qsizetype count) const
+qsizetype DownloadDelegate::buttonCount(const QModelIndex &index) const
 {
-    QList<QRect> rects;
-    int right = rect.right() - Padding;
-    const int top = rect.center().y() - ButtonSize / 2;
-    for (qsizetype i = 0; i < count; ++i) {
-        rects << QRect(right - ButtonSize + 1, top, ButtonSize, ButtonSize);
-        right -= ButtonSize + ButtonGap;
-    }
-    return rects;
+    return buttonsFor(index).size();
+}
+
+QString DownloadDelegate::buttonIconName(const QModelIndex &index, int button) const
+{
+    return actionIconName(buttonsFor(index).at(button));
+}
+
+QString DownloadDelegate::buttonToolTip(const QModelIndex &index, int button) const
+{
+    return actionText(buttonsFor(index).at(button));
+}
+
+void DownloadDelegate::buttonClicked(const QModelIndex &index, int button)
+{
+    emit actionTriggered(index, buttonsFor(index).at(button));
 }
 
 void DownloadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -144,20 +147,7 @@ void DownloadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(QRect(textLeft, y, textWidth, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(error.isEmpty() ? status : error, Qt::ElideRight, textWidth));
 
-    // Buttons: a round hover background, the icon in the text colour.
-    for (qsizetype i = 0; i < buttons.size(); ++i) {
-        const QRect rect = buttonRectsList.at(i);
-        const bool hot = m_hoverIndex == index && m_hoverButton == i;
-        if (hot) {
-            QColor fill = palette.color(QPalette::Text);
-            fill.setAlphaF(m_pressedButton == i ? 0.18f : 0.10f);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(fill);
-            painter->drawEllipse(rect);
-        }
-        const QIcon icon = Theme::icon(actionIconName(buttons.at(i)));
-        icon.paint(painter, rect.adjusted(7, 7, -7, -7));
-    }
+    paintButtons(painter, buttonRectsList, index, palette.color(QPalette::Text));
     painter->restore();
 }
 
@@ -168,70 +158,6 @@ QSize DownloadDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     const int text =
         QFontMetrics(titleFont).height() + 6 + BarHeight + 6 + QFontMetrics(option.font).height();
     return {420, qMax(ThumbHeight, text) + 2 * Padding + 4};
-}
-
-int DownloadDelegate::buttonAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const
-{
-    const QList<QRect> rects = buttonRects(rect, buttonsFor(index).size());
-    for (qsizetype i = 0; i < rects.size(); ++i) {
-        if (rects.at(i).contains(pos))
-            return int(i);
-    }
-    return -1;
-}
-
-bool DownloadDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
-                                   const QStyleOptionViewItem &option, const QModelIndex &index)
-{
-    switch (event->type()) {
-    case QEvent::MouseMove: {
-        const int button =
-            buttonAt(option.rect, index, static_cast<QMouseEvent *>(event)->position().toPoint());
-        if (m_hoverIndex != index || m_hoverButton != button) {
-            m_hoverIndex = index;
-            m_hoverButton = button;
-            if (auto *view = qobject_cast<QAbstractItemView *>(const_cast<QWidget *>(option.widget)))
-                view->viewport()->update();
-        }
-        break;
-    }
-    case QEvent::MouseButtonPress: {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        m_pressedButton = mouse->button() == Qt::LeftButton
-                              ? buttonAt(option.rect, index, mouse->position().toPoint())
-                              : -1;
-        if (m_pressedButton >= 0)
-            return true; // a button press does not select the row
-        break;
-    }
-    case QEvent::MouseButtonRelease: {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        const int button = buttonAt(option.rect, index, mouse->position().toPoint());
-        const int pressed = std::exchange(m_pressedButton, -1);
-        if (button >= 0 && button == pressed && mouse->button() == Qt::LeftButton) {
-            const QList<DownloadAction> actions = buttonsFor(index);
-            emit actionTriggered(index, actions.at(button));
-            return true;
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    return QStyledItemDelegate::editorEvent(event, model, option, index);
-}
-
-bool DownloadDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
-                                 const QStyleOptionViewItem &option, const QModelIndex &index)
-{
-    if (event->type() == QEvent::ToolTip) {
-        const int button = buttonAt(option.rect, index, event->pos());
-        if (button >= 0) {
-            QToolTip::showText(event->globalPos(), actionText(buttonsFor(index).at(button)), view);
-            return true;
-        }
-    }
-    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace Gravity

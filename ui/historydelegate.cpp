@@ -8,7 +8,6 @@
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QLocale>
-#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
@@ -19,8 +18,6 @@ namespace {
 constexpr int Padding = 10;
 constexpr int ThumbWidth = 112;
 constexpr int ThumbHeight = 63; // 16:9, as most thumbnails are
-constexpr int ButtonSize = 30;
-constexpr int ButtonGap = 4;
 constexpr int LineGap = 3;
 constexpr int DotSize = 7;
 
@@ -53,9 +50,29 @@ StatusLook statusLook(const QModelIndex &index, const QPalette &palette)
 } // namespace
 
 HistoryDelegate::HistoryDelegate(ThumbnailLoader *thumbnails, QObject *parent)
-    : QStyledItemDelegate(parent)
+    : RowButtonsDelegate(ButtonDoubleClick::ClicksAgain, parent)
     , m_thumbnails(thumbnails)
 {}
+
+qsizetype HistoryDelegate::buttonCount(const QModelIndex &index) const
+{
+    return buttonsFor(index).size();
+}
+
+QString HistoryDelegate::buttonIconName(const QModelIndex &index, int button) const
+{
+    return historyActionIconName(buttonsFor(index).at(button));
+}
+
+QString HistoryDelegate::buttonToolTip(const QModelIndex &index, int button) const
+{
+    return historyActionText(buttonsFor(index).at(button));
+}
+
+void HistoryDelegate::buttonClicked(const QModelIndex &index, int button)
+{
+    emit actionTriggered(index, buttonsFor(index).at(button));
+}
 
 HistoryItemState HistoryDelegate::itemState(const QModelIndex &index)
 {
@@ -115,18 +132,6 @@ void HistoryDelegate::paintEmptyState(QPainter *painter, const QRect &area, cons
     painter->drawText(QRect(inner.left(), y, inner.width(), hintBounds.height()),
                       Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, hint);
     painter->restore();
-}
-
-QList<QRect> HistoryDelegate::buttonRects(const QRect &rect, qsizetype count) const
-{
-    QList<QRect> rects;
-    int right = rect.right() - Padding;
-    const int top = rect.center().y() - ButtonSize / 2;
-    for (qsizetype i = 0; i < count; ++i) {
-        rects << QRect(right - ButtonSize + 1, top, ButtonSize, ButtonSize);
-        right -= ButtonSize + ButtonGap;
-    }
-    return rects;
 }
 
 void HistoryDelegate::paintThumbnail(QPainter *painter, const QRectF &rect, const QModelIndex &index) const
@@ -209,17 +214,7 @@ void HistoryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(QRect(statusLeft, y, statusWidth, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(statusText(index), Qt::ElideRight, statusWidth));
 
-    for (qsizetype i = 0; i < buttons.size(); ++i) {
-        const QRect rect = rects.at(i);
-        if (m_hoverIndex == index && m_hoverButton == i) {
-            QColor fill = colors.text;
-            fill.setAlphaF(m_pressedButton == i ? 0.18f : 0.10f);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(fill);
-            painter->drawEllipse(rect);
-        }
-        Theme::icon(historyActionIconName(buttons.at(i))).paint(painter, rect.adjusted(7, 7, -7, -7));
-    }
+    paintButtons(painter, rects, index, colors.text);
     painter->restore();
 }
 
@@ -231,67 +226,12 @@ QSize HistoryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return {420, qMax(ThumbHeight, text) + 2 * Padding + 4};
 }
 
-int HistoryDelegate::buttonAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const
-{
-    const QList<QRect> rects = buttonRects(rect, buttonsFor(index).size());
-    for (qsizetype i = 0; i < rects.size(); ++i) {
-        if (rects.at(i).contains(pos))
-            return int(i);
-    }
-    return -1;
-}
-
-bool HistoryDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
-                                  const QStyleOptionViewItem &option, const QModelIndex &index)
-{
-    switch (event->type()) {
-    case QEvent::MouseMove: {
-        const int button =
-            buttonAt(option.rect, index, static_cast<QMouseEvent *>(event)->position().toPoint());
-        if (m_hoverIndex != index || m_hoverButton != button) {
-            m_hoverIndex = index;
-            m_hoverButton = button;
-            if (auto *view = qobject_cast<QAbstractItemView *>(const_cast<QWidget *>(option.widget)))
-                view->viewport()->update();
-        }
-        break;
-    }
-    case QEvent::MouseButtonPress:
-    case QEvent::MouseButtonDblClick: {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        m_pressedButton = mouse->button() == Qt::LeftButton
-                              ? buttonAt(option.rect, index, mouse->position().toPoint())
-                              : -1;
-        if (m_pressedButton >= 0)
-            return true; // a press on a button neither selects the row nor counts towards a double-click
-        break;
-    }
-    case QEvent::MouseButtonRelease: {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        const int button = buttonAt(option.rect, index, mouse->position().toPoint());
-        const int pressed = std::exchange(m_pressedButton, -1);
-        if (button >= 0 && button == pressed && mouse->button() == Qt::LeftButton) {
-            emit actionTriggered(index, buttonsFor(index).at(button));
-            return true;
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    return QStyledItemDelegate::editorEvent(event, model, option, index);
-}
-
 bool HistoryDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
                                 const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    if (event->type() != QEvent::ToolTip || !index.isValid())
-        return QStyledItemDelegate::helpEvent(event, view, option, index);
-    const int button = buttonAt(option.rect, index, event->pos());
-    if (button >= 0) {
-        QToolTip::showText(event->globalPos(), historyActionText(buttonsFor(index).at(button)), view);
-        return true;
-    }
+    if (event->type() != QEvent::ToolTip || !index.isValid() ||
+        buttonAt(option.rect, index, event->pos()) >= 0)
+        return RowButtonsDelegate::helpEvent(event, view, option, index);
     // The link, and for a failure yt-dlp's own words, which the status line replaced with advice.
     QString tip = index.data(HistoryModel::UrlRole).toString();
     const QString detail = index.data(HistoryModel::ErrorDetailRole).toString().trimmed();

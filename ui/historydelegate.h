@@ -1,8 +1,7 @@
 #pragma once
 
 #include "historyactions.h"
-
-#include <QStyledItemDelegate>
+#include "rowbuttonsdelegate.h"
 
 namespace Gravity {
 
@@ -13,7 +12,7 @@ class ThumbnailLoader;
 // or two buttons that matter: open and show in folder while the file is there, download again otherwise.
 // Every row has the same height, so a view over 100,000 entries can use uniform item sizes. Painting reads
 // only HistoryModel roles; a click on a button becomes actionTriggered().
-class HistoryDelegate final : public QStyledItemDelegate
+class HistoryDelegate final : public RowButtonsDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryDelegate)
@@ -24,13 +23,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
-                     const QModelIndex &index) override;
+    // Off the buttons: the entry's link, and for a failure yt-dlp's own words.
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
-
-    // Where a row's buttons are, right to left, for a row painted in rect (tests click them).
-    [[nodiscard]] QList<QRect> buttonRects(const QRect &rect, qsizetype count) const;
     // What the actions of the entry at index depend on, read from its roles.
     [[nodiscard]] static HistoryItemState itemState(const QModelIndex &index);
     // The row's second line: "uploader · platform · finished", leaving out what is unknown.
@@ -44,14 +39,16 @@ public:
 signals:
     void actionTriggered(const QModelIndex &index, Gravity::HistoryAction action);
 
+protected:
+    [[nodiscard]] qsizetype buttonCount(const QModelIndex &index) const override;
+    [[nodiscard]] QString buttonIconName(const QModelIndex &index, int button) const override;
+    [[nodiscard]] QString buttonToolTip(const QModelIndex &index, int button) const override;
+    void buttonClicked(const QModelIndex &index, int button) override;
+
 private:
-    [[nodiscard]] int buttonAt(const QRect &rect, const QModelIndex &index, const QPoint &pos) const;
     void paintThumbnail(QPainter *painter, const QRectF &rect, const QModelIndex &index) const;
 
     ThumbnailLoader *m_thumbnails;
-    QPersistentModelIndex m_hoverIndex;
-    int m_hoverButton = -1;
-    int m_pressedButton = -1;
 };
 
 } // namespace Gravity

@@ -21,7 +21,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
 #include <QPushButton>
@@ -64,20 +63,6 @@ protected:
 private:
     QString m_emptyText;
 };
-
-bool askWithMessageBox(QWidget *parent, const HistoryPage::Confirmation &question)
-{
-    QMessageBox box(QMessageBox::Warning, question.title, question.text, QMessageBox::Cancel, parent);
-    box.setObjectName(QStringLiteral("historyConfirm"));
-    box.setInformativeText(question.informativeText);
-    QPushButton *accept = box.addButton(question.acceptText, QMessageBox::DestructiveRole);
-    accept->setObjectName(QStringLiteral("historyConfirmAccept"));
-    // Enter and Escape both keep things as they are; going ahead takes a deliberate click or Tab.
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.setEscapeButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == accept;
-}
 
 } // namespace
 

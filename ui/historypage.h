@@ -1,5 +1,6 @@
 #pragma once
 
+#include "confirmation.h"
 #include "downloadrequest.h"
 #include "historyactions.h"
 
@@ -41,17 +42,6 @@ public:
         Json,
         Csv
     };
-
-    // A question asked before something that cannot be undone.
-    struct Confirmation
-    {
-        QString title;
-        QString text;
-        QString informativeText;
-        QString acceptText; // the button that goes ahead ("Delete file"); the other one cancels
-    };
-    // True to go ahead. The default asks with a modal QMessageBox (objectName "historyConfirm").
-    using ConfirmFunction = std::function<bool(QWidget *parent, const Confirmation &question)>;
 
     HistoryPage(HistoryStore *store, ThumbnailLoader *thumbnails, QWidget *parent = nullptr);
     ~HistoryPage() override;

@@ -583,6 +583,24 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::showDownload(quint64 taskId)
+{
+    showPage(WindowHeader::Page::Download);
+    const int row = m_queue->indexOf(taskId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    m_downloads->setCurrentIndex(index);
+    m_downloads->scrollTo(index);
+    m_downloads->setFocus();
+}
+
+void MainWindow::stopForQuit()
+{
+    cancelParse();
+    m_queue->stopAll();
+}
+
 void MainWindow::setConfirmFunction(ConfirmFunction confirm)
 {
     m_confirm = confirm ? std::move(confirm) : ConfirmFunction(askWithMessageBox);
@@ -606,8 +624,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     // Closing must not leave yt-dlp or ffmpeg behind; running downloads stop and keep their partial files.
-    cancelParse();
-    m_queue->stopAll();
+    stopForQuit();
     QMainWindow::closeEvent(event);
 }
 

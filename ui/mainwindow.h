@@ -57,6 +57,11 @@ public:
     // closing quits, after asking when downloads are running.
     void setTrayAvailable(bool available) { m_trayAvailable = available; }
     void setConfirmFunction(ConfirmFunction confirm); // an empty one restores the message box
+    // The download page with the task's row selected and in view (from the tray or a notification).
+    void showDownload(quint64 taskId);
+    // Quitting from the tray: no question (the downloads come back at the next start), every process
+    // tree stopped and the queue saved.
+    void stopForQuit();
 
     [[nodiscard]] bool isParsing() const;
 

@@ -188,6 +188,7 @@ public:
     QMutex mutex;
     QHash<QString, FaultSpec> faults;
     QHash<QString, int> requests;
+    QHash<QString, QList<qint64>> rangeStarts; // per GET/HEAD served with a body: its first byte
     std::atomic<qint64> bytesServed{0};
     std::atomic<qint64> throttle{0};
 
@@ -416,6 +417,10 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
     if (c->file.isOpen())
         c->file.seek(first);
     c->offset = first;
+    {
+        QMutexLocker lock(&mutex);
+        rangeStarts[relative].append(status == 206 ? first : 0);
+    }
     if (fault.fault == Fault::StallAfter || fault.fault == Fault::ResetAfter) {
         c->fault = fault.fault;
         c->faultAfter = fault.afterBytes;
@@ -642,6 +647,12 @@ int LoopbackServer::requestCount(const QString &path) const
 {
     QMutexLocker lock(&m_worker->mutex);
     return m_worker->requests.value(normalisedPath(path));
+}
+
+QList<qint64> LoopbackServer::rangeStarts(const QString &path) const
+{
+    QMutexLocker lock(&m_worker->mutex);
+    return m_worker->rangeStarts.value(normalisedPath(path));
 }
 
 } // namespace GravityTest

@@ -60,6 +60,9 @@ public:
 
     [[nodiscard]] qint64 bytesServed() const;
     [[nodiscard]] int requestCount(const QString &path) const;
+    // The first byte of each response to `path` (0 for a whole file, the start of a Range otherwise): a
+    // download that continues a partial file asks from where it stopped.
+    [[nodiscard]] QList<qint64> rangeStarts(const QString &path) const;
 
 private:
     class Worker;

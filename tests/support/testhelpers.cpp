@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
 #include <QThread>
@@ -83,6 +84,46 @@ QString writeScript(const QString &dir, const QString &name, const QByteArray &b
     file.close();
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return path;
+}
+
+QStringList AppRun::eventNames() const
+{
+    QStringList names;
+    for (const QJsonObject &event : events)
+        names << event.value(QStringLiteral("event")).toString();
+    return names;
+}
+
+QJsonObject AppRun::first(const QString &name) const
+{
+    for (const QJsonObject &event : events) {
+        if (event.value(QStringLiteral("event")).toString() == name)
+            return event;
+    }
+    return {};
+}
+
+AppRun runApp(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+              int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    AppRun result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    for (const QByteArray &line : result.out.split('\n')) {
+        const QJsonDocument document = QJsonDocument::fromJson(line);
+        if (document.isObject())
+            result.events << document.object();
+    }
+    return result;
 }
 
 } // namespace GravityTest

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +18,23 @@ namespace GravityTest {
 [[nodiscard]] QString writeScript(const QString &dir, const QString &name, const QByteArray &body);
 // Streams in a media file as "video:640x360" / "audio" lines, from the real ffprobe.
 [[nodiscard]] QStringList probeStreams(const QString &mediaFile);
+
+// How a run of the app as a child process ended, and what it wrote.
+struct AppRun
+{
+    int exitCode = -1; // -1 when it did not finish in time (and was killed), -2 when it crashed
+    QByteArray out;
+    QByteArray err;
+    QList<QJsonObject> events; // the JSON objects among the stdout lines, as --json writes them
+    // The "event" of each, in order.
+    [[nodiscard]] QStringList eventNames() const;
+    // The first event named name, or an empty object.
+    [[nodiscard]] QJsonObject first(const QString &name) const;
+};
+// Runs program (the app; its path is a compile definition of each test) with arguments in environment
+// until it exits, for up to timeoutMs.
+[[nodiscard]] AppRun runApp(const QString &program, const QStringList &arguments,
+                            const QProcessEnvironment &environment, int timeoutMs = 120000);
 
 #ifdef GRAVITY_TEST_DATA
 // Absolute path of a file under tests/data. Inline because GRAVITY_TEST_DATA is defined for each test
