@@ -16,9 +16,11 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 #if defined(Q_OS_UNIX)
 #include <QSocketNotifier>
@@ -138,10 +140,26 @@ int runWindow(int argc, char **argv)
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
     // A second launch: to the front (out of the tray too), then its links are parsed like dropped ones.
-    QObject::connect(&instance, &Gravity::SingleInstance::activationRequested, &tray,
-                     &Gravity::TrayMonitor::showWindow);
+    // A second launch: its links are parsed in the window, brought to the front; while the window is in the
+    // tray they are queued straight away and the tray tells how they end. Without links: to the front.
+    bool activationPending = false;
+    QObject::connect(&instance, &Gravity::SingleInstance::activationRequested, &tray, [&] {
+        activationPending = true;
+        QTimer::singleShot(0, &tray, [&] {
+            if (std::exchange(activationPending, false))
+                tray.showWindow();
+        });
+    });
     QObject::connect(&instance, &Gravity::SingleInstance::urlsReceived, &window,
-                     &Gravity::MainWindow::parseUrls);
+                     [&](const QStringList &urls) {
+                         activationPending = false;
+                         if (tray.isAvailable() && window.isHidden()) {
+                             window.queueInBackground(urls);
+                             return;
+                         }
+                         tray.showWindow();
+                         window.parseUrls(urls);
+                     });
 #if defined(Q_OS_UNIX)
     watchTerminationSignals(&window, [] { QApplication::quit(); });
 #endif

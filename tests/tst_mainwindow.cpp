@@ -453,6 +453,22 @@ private slots:
         m_window->queue()->cancel(rows()->index(0, 0).data(DownloadListModel::IdRole).toULongLong());
     }
 
+    void linksHandedOverWhileInTheTrayDownloadWithoutTheWindow()
+    {
+        m_window->hide();
+        m_window->queueInBackground({m_fixture.url(u"clip1.mp4"_s), m_fixture.url(u"page.html"_s),
+                                     m_fixture.url(u"clip3.mp4"_s), u"--exec=touch /tmp/pwned"_s});
+        QTRY_COMPARE_WITH_TIMEOUT(rows()->rowCount(), 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(0) == DownloadState::Completed &&
+                                     stateOf(1) == DownloadState::Completed &&
+                                     stateOf(2) == DownloadState::Completed,
+                                 120000);
+        QVERIFY(m_window->isHidden());
+        QCOMPARE(QDir(m_downloads).entryList(QDir::Files).size(), 3);
+        // The option in disguise went nowhere; the window says why when it is opened.
+        QVERIFY(message()->text().contains(u"option"_s, Qt::CaseInsensitive));
+    }
+
     void cancelFromTheRowStopsEverything()
     {
         m_fixture.server().setThrottle(300 * 1024);

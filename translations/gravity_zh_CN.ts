@@ -898,18 +898,18 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HistoryPage</name>
     <message>
-        <location filename="../ui/historypage.cpp" line="97"/>
-        <location filename="../ui/historypage.cpp" line="180"/>
+        <location filename="../ui/historypage.cpp" line="82"/>
+        <location filename="../ui/historypage.cpp" line="165"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="98"/>
+        <location filename="../ui/historypage.cpp" line="83"/>
         <source>Enter opens the file or downloads it again, Delete removes from the history, the menu key lists every action.</source>
         <translation>按 Enter 键打开文件或重新下载，按 Delete 键从历史记录中移除，按菜单键列出全部操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="149"/>
+        <location filename="../ui/historypage.cpp" line="134"/>
         <source>The history file was damaged. %Ln downloads could be read and were kept; the damaged file was set aside as
 %1</source>
         <translation>
@@ -918,174 +918,174 @@ Drop a link anywhere on this window to start.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="159"/>
+        <location filename="../ui/historypage.cpp" line="144"/>
         <source>%1
 The history is kept and saved again with the next change.</source>
         <translation>%1
 历史记录不会丢失，下次有更改时会再次保存。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="185"/>
+        <location filename="../ui/historypage.cpp" line="170"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="187"/>
+        <location filename="../ui/historypage.cpp" line="172"/>
         <source>Save the history as a JSON or CSV file</source>
         <translation>将历史记录保存为 JSON 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="189"/>
+        <location filename="../ui/historypage.cpp" line="174"/>
         <source>Clear history…</source>
         <translation>清空历史记录…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="191"/>
+        <location filename="../ui/historypage.cpp" line="176"/>
         <source>Remove every entry; downloaded files stay</source>
         <translation>移除所有记录；已下载的文件会保留</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="209"/>
+        <location filename="../ui/historypage.cpp" line="194"/>
         <source>Search title, link or uploader</source>
         <translation>搜索标题、链接或上传者</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="210"/>
+        <location filename="../ui/historypage.cpp" line="195"/>
         <source>Search history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="222"/>
+        <location filename="../ui/historypage.cpp" line="207"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="223"/>
+        <location filename="../ui/historypage.cpp" line="208"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="224"/>
+        <location filename="../ui/historypage.cpp" line="209"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="225"/>
+        <location filename="../ui/historypage.cpp" line="210"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="221"/>
+        <location filename="../ui/historypage.cpp" line="206"/>
         <source>Filter by state</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="231"/>
+        <location filename="../ui/historypage.cpp" line="216"/>
         <source>Filter by platform</source>
         <translation>按平台筛选</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="232"/>
+        <location filename="../ui/historypage.cpp" line="217"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="235"/>
+        <location filename="../ui/historypage.cpp" line="220"/>
         <source>Other sites</source>
         <translation>其他网站</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="263"/>
-        <location filename="../ui/historypage.cpp" line="264"/>
+        <location filename="../ui/historypage.cpp" line="248"/>
+        <location filename="../ui/historypage.cpp" line="249"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="333"/>
+        <location filename="../ui/historypage.cpp" line="318"/>
         <source>Loading history…</source>
         <translation>正在加载历史记录…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="334"/>
+        <location filename="../ui/historypage.cpp" line="319"/>
         <source>No downloads yet
 Every download that finishes, fails or is cancelled is kept here, to open or download again.</source>
         <translation>还没有下载记录
 每个已完成、失败或已取消的下载都会保存在这里，方便再次打开或重新下载。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="338"/>
+        <location filename="../ui/historypage.cpp" line="323"/>
         <source>Nothing matches your search
 Try other words, or show all states and platforms.</source>
         <translation>没有符合搜索条件的记录
 请尝试其他关键词，或显示全部状态和平台。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="339"/>
+        <location filename="../ui/historypage.cpp" line="324"/>
         <source>No downloads match these filters</source>
         <translation>没有符合筛选条件的记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="349"/>
+        <location filename="../ui/historypage.cpp" line="334"/>
         <source>%Ln downloads</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="351"/>
+        <location filename="../ui/historypage.cpp" line="336"/>
         <source>%1 of %Ln shown</source>
         <translation>
             <numerusform>已显示 %1 / %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="486"/>
+        <location filename="../ui/historypage.cpp" line="471"/>
         <source>Removed “%1” from the history</source>
         <translation>已从历史记录中移除“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="491"/>
+        <location filename="../ui/historypage.cpp" line="476"/>
         <source>Remove from history</source>
         <translation>从历史记录中移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="492"/>
+        <location filename="../ui/historypage.cpp" line="477"/>
         <source>Remove %n downloads from the history?</source>
         <translation>
             <numerusform>要从历史记录中移除 %n 条记录吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="493"/>
-        <location filename="../ui/historypage.cpp" line="568"/>
+        <location filename="../ui/historypage.cpp" line="478"/>
+        <location filename="../ui/historypage.cpp" line="553"/>
         <source>Downloaded files are not deleted.</source>
         <translation>已下载的文件不会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="493"/>
+        <location filename="../ui/historypage.cpp" line="478"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="498"/>
+        <location filename="../ui/historypage.cpp" line="483"/>
         <source>Removed %n downloads from the history</source>
         <translation>
             <numerusform>已从历史记录中移除 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="536"/>
-        <location filename="../ui/historypage.cpp" line="540"/>
+        <location filename="../ui/historypage.cpp" line="521"/>
+        <location filename="../ui/historypage.cpp" line="525"/>
         <source>Delete file</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="537"/>
+        <location filename="../ui/historypage.cpp" line="522"/>
         <source>Delete “%1” and remove it from the history?</source>
         <translation>要删除“%1”并将其从历史记录中移除吗？</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="538"/>
+        <location filename="../ui/historypage.cpp" line="523"/>
         <source>%1
 
 The file goes to the trash, or is deleted where there is no trash.</source>
@@ -1094,67 +1094,67 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 文件将移到回收站；没有回收站时将直接删除。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="547"/>
+        <location filename="../ui/historypage.cpp" line="532"/>
         <source>Moved “%1” to the trash</source>
         <translation>已将“%1”移到回收站</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="550"/>
+        <location filename="../ui/historypage.cpp" line="535"/>
         <source>Deleted “%1”</source>
         <translation>已删除“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="553"/>
+        <location filename="../ui/historypage.cpp" line="538"/>
         <source>“%1” was already gone; removed it from the history</source>
         <translation>“%1”已不存在，已将其从历史记录中移除</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="556"/>
+        <location filename="../ui/historypage.cpp" line="541"/>
         <source>Could not delete “%1”: %2</source>
         <translation>无法删除“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="566"/>
-        <location filename="../ui/historypage.cpp" line="568"/>
+        <location filename="../ui/historypage.cpp" line="551"/>
+        <location filename="../ui/historypage.cpp" line="553"/>
         <source>Clear history</source>
         <translation>清空历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="567"/>
+        <location filename="../ui/historypage.cpp" line="552"/>
         <source>Remove all %Ln downloads from the history?</source>
         <translation>
             <numerusform>要从历史记录中移除全部 %Ln 条记录吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="573"/>
+        <location filename="../ui/historypage.cpp" line="558"/>
         <source>History cleared</source>
         <translation>历史记录已清空</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="666"/>
+        <location filename="../ui/historypage.cpp" line="651"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="667"/>
+        <location filename="../ui/historypage.cpp" line="652"/>
         <source>CSV spreadsheet (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="673"/>
+        <location filename="../ui/historypage.cpp" line="658"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="714"/>
+        <location filename="../ui/historypage.cpp" line="699"/>
         <source>Exported %Ln downloads to %1</source>
         <translation>
             <numerusform>已将 %Ln 条记录导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="716"/>
+        <location filename="../ui/historypage.cpp" line="701"/>
         <source>Could not export the history to %1: %2</source>
         <translation>无法将历史记录导出到 %1：%2</translation>
     </message>
@@ -1205,196 +1205,201 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="286"/>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow.cpp" line="57"/>
         <source>Gravity Video Downloader</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222"/>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="234"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="464"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="506"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="526"/>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="529"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="530"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="544"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="641"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="641"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow.cpp" line="642"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="622"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>The download history could not be read, so it is left untouched: %1</source>
         <translation>无法读取下载历史记录，因此未作改动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>The download history could not be saved; Gravity will try again: %1</source>
         <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "batchintake.h"
 #include "card.h"
 #include "downloadlistmodel.h"
 #include "downloadqueue.h"
@@ -583,6 +584,25 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::queueInBackground(const QStringList &urls)
+{
+    if (!m_intake) {
+        m_intake = new BatchIntake(m_queue, m_config, this);
+        connect(m_intake, &BatchIntake::rejected, this, [this](const RecognizedUrl &url) {
+            showMessage(rejectionText(url.rejection), QStringLiteral("error"));
+        });
+        connect(m_intake, &BatchIntake::parseFailed, this,
+                [this](const QString &url, const DownloadError &error) {
+                    showMessage(tr("%1 could not be read: %2").arg(url, errorKindText(error.kind)),
+                                QStringLiteral("error"));
+                });
+    }
+    DownloadOptions options = m_settings->lastOptions();
+    options.outputTemplate = m_settings->outputTemplate();
+    m_intake->setOptions(options);
+    m_intake->submit(urls);
+}
+
 void MainWindow::showDownload(quint64 taskId)
 {
     showPage(WindowHeader::Page::Download);
@@ -598,6 +618,8 @@ void MainWindow::showDownload(quint64 taskId)
 void MainWindow::stopForQuit()
 {
     cancelParse();
+    if (m_intake)
+        m_intake->cancel();
     m_queue->stopAll();
 }
 

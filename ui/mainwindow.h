@@ -19,6 +19,7 @@ class QToolButton;
 namespace Gravity {
 
 class AppSettings;
+class BatchIntake;
 class Card;
 class DownloadListModel;
 class DownloadQueue;
@@ -50,6 +51,9 @@ public:
 
     // Links from the command line, a drop or a second launch: one is parsed; several become a list to tick.
     void parseUrls(const QStringList &urls);
+    // Links handed over while the window is in the tray: each is parsed and queued with the options the
+    // window last used, without showing the window (the tray tells how they end).
+    void queueInBackground(const QStringList &urls);
     [[nodiscard]] DownloadQueue *queue() const { return m_queue; }
     // Says when the saved queue was damaged or cannot be written.
     void watchQueueJournal(QueueJournal *journal);
@@ -106,6 +110,7 @@ private:
     DownloadListModel *m_model;
     ThumbnailLoader *m_thumbnails;
     Prober *m_prober = nullptr;
+    BatchIntake *m_intake = nullptr; // created by the first queueInBackground()
     std::optional<MediaInfo> m_info;
     QString m_url;
     QString m_offeredLink;
