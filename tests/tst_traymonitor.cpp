@@ -9,6 +9,7 @@
 #include "appsettings.h"
 #include "downloadqueue.h"
 #include "integrationfixture.h"
+#include "mainwindow.h"
 #include "notificationbatcher.h"
 #include "testhelpers.h"
 #include "theme.h"
@@ -590,6 +591,29 @@ private slots:
         QSignalSpy quit(&tray, &TrayMonitor::quitRequested);
         action(tray, u"quit"_s)->trigger();
         QCOMPARE(quit.size(), 1);
+    }
+
+    void quitFromTheMenuLeavesNoProcessBehind()
+    {
+        REQUIRE_TRAY();
+        m_fixture.server().setThrottle(200 * 1024);
+        Theme theme(ThemeMode::Light);
+        MainWindow window(m_fixture.config(), m_settings.get(), &theme);
+        TrayMonitor tray(window.queue(), m_settings.get(), &window);
+        // What main() does before it ends the event loop.
+        connect(&tray, &TrayMonitor::quitRequested, &window, &MainWindow::stopForQuit);
+        const QString dir = m_fixture.scratch(u"quit"_s);
+        DownloadRequest request;
+        request.url = m_fixture.url(u"slow.html"_s);
+        request.options.outputDir = dir;
+        const quint64 id = window.queue()->enqueue(request);
+        QTRY_COMPARE_WITH_TIMEOUT(window.queue()->task(id)->progress().state, DownloadState::Downloading,
+                                  60000);
+        QVERIFY(!processesMatching(dir).isEmpty());
+        action(tray, u"quit"_s)->trigger();
+        QVERIFY2(waitNoProcessesMatching(dir), "yt-dlp or ffmpeg outlived Quit");
+        // Stopped for quitting, not cancelled: the partial file stays and the download comes back next time.
+        QCOMPARE(window.queue()->task(id)->progress().state, DownloadState::Paused);
     }
 };
 
