@@ -139,7 +139,6 @@ int runWindow(int argc, char **argv)
     journal.restore();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
-    // A second launch: to the front (out of the tray too), then its links are parsed like dropped ones.
     // A second launch: its links are parsed in the window, brought to the front; while the window is in the
     // tray they are queued straight away and the tray tells how they end. Without links: to the front.
     bool activationPending = false;
