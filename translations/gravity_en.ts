@@ -247,7 +247,7 @@
 <context>
     <name>Gravity::SettingsDownloadsPage</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdownloadspage.cpp" line="42"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="43"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Gravity::ChoiceNames</name>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="12"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="14"/>
+        <source>MP4</source>
+        <translation>MP4</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="15"/>
+        <source>MKV</source>
+        <translation>MKV</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="16"/>
+        <source>WebM</source>
+        <translation>WebM</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="21"/>
+        <source>Original (no conversion)</source>
+        <translation>原始格式（不转换）</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="23"/>
+        <source>MP3</source>
+        <translation>MP3</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="24"/>
+        <source>M4A</source>
+        <translation>M4A</translation>
+    </message>
+    <message>
+        <location filename="../ui/choicenames.cpp" line="25"/>
+        <source>Opus</source>
+        <translation>Opus</translation>
+    </message>
+</context>
+<context>
     <name>Gravity::CommandLine</name>
     <message>
         <location filename="../app/commandline.cpp" line="46"/>
@@ -1437,188 +1480,148 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::OptionsPanel</name>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="44"/>
-        <location filename="../ui/optionspanel.cpp" line="209"/>
+        <location filename="../ui/optionspanel.cpp" line="45"/>
+        <location filename="../ui/optionspanel.cpp" line="204"/>
         <source>&amp;Audio only</source>
         <translation>仅音频(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="49"/>
+        <location filename="../ui/optionspanel.cpp" line="50"/>
         <source>Choose &amp;formats…</source>
         <translation>选择格式(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="53"/>
+        <location filename="../ui/optionspanel.cpp" line="54"/>
         <source>Quality</source>
         <translation>画质</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="54"/>
+        <location filename="../ui/optionspanel.cpp" line="55"/>
         <source>Container</source>
         <translation>封装格式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="55"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="56"/>
-        <source>MP4</source>
-        <translation>MP4</translation>
-    </message>
-    <message>
         <location filename="../ui/optionspanel.cpp" line="57"/>
-        <source>MKV</source>
-        <translation>MKV</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="58"/>
-        <source>WebM</source>
-        <translation>WebM</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="59"/>
         <source>Audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="60"/>
+        <location filename="../ui/optionspanel.cpp" line="58"/>
         <source>Audio format</source>
         <translation>音频格式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="61"/>
-        <source>Original (no conversion)</source>
-        <translation>原始格式（不转换）</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="62"/>
-        <source>MP3</source>
-        <translation>MP3</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="63"/>
-        <source>M4A</source>
-        <translation>M4A</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="64"/>
-        <source>Opus</source>
-        <translation>Opus</translation>
-    </message>
-    <message>
-        <location filename="../ui/optionspanel.cpp" line="65"/>
+        <location filename="../ui/optionspanel.cpp" line="60"/>
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="66"/>
+        <location filename="../ui/optionspanel.cpp" line="61"/>
         <source>How to save subtitles</source>
         <translation>字幕保存方式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="67"/>
+        <location filename="../ui/optionspanel.cpp" line="62"/>
         <source>Embed in the video</source>
         <translation>嵌入视频</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="68"/>
+        <location filename="../ui/optionspanel.cpp" line="63"/>
         <source>Separate file</source>
         <translation>单独保存为文件</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="70"/>
+        <location filename="../ui/optionspanel.cpp" line="65"/>
         <source>Download folder</source>
         <translation>下载文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="71"/>
+        <location filename="../ui/optionspanel.cpp" line="66"/>
         <source>Choose where downloads are saved</source>
         <translation>选择下载内容的保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="72"/>
+        <location filename="../ui/optionspanel.cpp" line="67"/>
         <source>Choose exact formats</source>
         <translation>手动指定格式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="76"/>
+        <location filename="../ui/optionspanel.cpp" line="71"/>
         <source>Use the quality choice again</source>
         <translation>改回按画质选择</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="90"/>
+        <location filename="../ui/optionspanel.cpp" line="85"/>
         <source>&amp;Quality</source>
         <translation>画质(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="92"/>
+        <location filename="../ui/optionspanel.cpp" line="87"/>
         <source>Fo&amp;rmat</source>
         <translation>格式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="94"/>
+        <location filename="../ui/optionspanel.cpp" line="89"/>
         <source>&amp;Subtitles</source>
         <translation>字幕(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="99"/>
+        <location filename="../ui/optionspanel.cpp" line="94"/>
         <source>Save &amp;to</source>
         <translation>保存到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="158"/>
+        <location filename="../ui/optionspanel.cpp" line="153"/>
         <source>Best (%1p)</source>
         <translation>最佳（%1p）</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="158"/>
+        <location filename="../ui/optionspanel.cpp" line="153"/>
         <source>Best available</source>
         <translation>最佳画质</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="160"/>
+        <location filename="../ui/optionspanel.cpp" line="155"/>
         <source>Up to %1p</source>
         <translation>最高 %1p</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="162"/>
+        <location filename="../ui/optionspanel.cpp" line="157"/>
         <source>%1p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="164"/>
+        <location filename="../ui/optionspanel.cpp" line="159"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="172"/>
+        <location filename="../ui/optionspanel.cpp" line="167"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="177"/>
+        <location filename="../ui/optionspanel.cpp" line="172"/>
         <source>%1 (automatic)</source>
         <translation>%1（自动生成）</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="181"/>
+        <location filename="../ui/optionspanel.cpp" line="176"/>
         <source>This video has no subtitles</source>
         <translation>此视频没有字幕</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="208"/>
+        <location filename="../ui/optionspanel.cpp" line="203"/>
         <source>&amp;Audio only · %1</source>
         <translation>仅音频(&amp;A) · %1</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="222"/>
+        <location filename="../ui/optionspanel.cpp" line="217"/>
         <source>Save downloads to</source>
         <translation>选择下载保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="245"/>
+        <location filename="../ui/optionspanel.cpp" line="240"/>
         <source>Exact formats: %1</source>
         <translation>已指定格式：%1</translation>
     </message>
@@ -1870,234 +1873,194 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::SettingsDownloadsPage</name>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="32"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="33"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="40"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="41"/>
         <source>Put each playlist in a &amp;folder of its own</source>
         <translation>将每个播放列表放入单独的文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="42"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="43"/>
         <source>Forever</source>
         <translation>永久</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/settingsdownloadspage.cpp" line="42"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="43"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="45"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="46"/>
         <source>Download folder</source>
         <translation>下载文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="48"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="49"/>
         <source>Choose the download folder</source>
         <translation>选择下载文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="51"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="52"/>
         <source>Downloads running at the same time</source>
         <translation>同时进行的下载数</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="57"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="58"/>
         <source>Default quality</source>
         <translation>默认画质</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="58"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="59"/>
         <source>Best available</source>
         <translation>最佳画质</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="61"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="62"/>
         <source>Up to %1p</source>
         <translation>最高 %1p</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="63"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="64"/>
         <source>Audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="65"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="66"/>
         <source>Default container</source>
         <translation>默认封装格式</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="66"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="67"/>
-        <source>MP4</source>
-        <translation>MP4</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="68"/>
-        <source>MKV</source>
-        <translation>MKV</translation>
-    </message>
-    <message>
         <location filename="../ui/settingsdownloadspage.cpp" line="69"/>
-        <source>WebM</source>
-        <translation>WebM</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="71"/>
         <source>Default audio format</source>
         <translation>默认音频格式</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="72"/>
-        <source>Original (no conversion)</source>
-        <translation>原始格式（不转换）</translation>
-    </message>
-    <message>
         <location filename="../ui/settingsdownloadspage.cpp" line="73"/>
-        <source>MP3</source>
-        <translation>MP3</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="74"/>
-        <source>M4A</source>
-        <translation>M4A</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="75"/>
-        <source>Opus</source>
-        <translation>Opus</translation>
-    </message>
-    <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="78"/>
         <source>File name pattern</source>
         <translation>文件命名方式</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="81"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="76"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="83"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="78"/>
         <source>yt-dlp output template</source>
         <translation>yt-dlp 输出模板</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="85"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="80"/>
         <source>Example file name</source>
         <translation>示例文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="90"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="85"/>
         <source>Keep history entries for</source>
         <translation>历史记录保留时长</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="93"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="88"/>
         <source>Saving</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="98"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="93"/>
         <source>Save &amp;to</source>
         <translation>保存到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="99"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="94"/>
         <source>A new folder is used for downloads added from now on.</source>
         <translation>更改后的文件夹只用于此后添加的下载。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="103"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="98"/>
         <source>Takes effect at once.</source>
         <translation>立即生效。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="106"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="101"/>
         <source>&amp;Parallel downloads</source>
         <translation>同时下载数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="108"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="103"/>
         <source>New videos start with</source>
         <translation>新视频的默认选项</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="109"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="104"/>
         <source>&amp;Quality</source>
         <translation>画质(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="110"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="105"/>
         <source>Fo&amp;rmat</source>
         <translation>格式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="111"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="106"/>
         <source>&amp;Audio format</source>
         <translation>音频格式(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="112"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="107"/>
         <source>You can still change these for each video before downloading it.</source>
         <translation>下载前仍可为每个视频单独更改这些选项。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="114"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="109"/>
         <source>File names</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="115"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="110"/>
         <source>&amp;Name files</source>
         <translation>命名方式(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="116"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="111"/>
         <source>T&amp;emplate</source>
         <translation>模板(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="118"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="113"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="124"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="119"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="125"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="120"/>
         <source>&amp;Keep entries for</source>
         <translation>保留时长(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="126"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="121"/>
         <source>Older entries are removed from the list; the downloaded files are never deleted.</source>
         <translation>超出时长的记录会从列表中移除；已下载的文件绝不会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="147"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="142"/>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="212"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="207"/>
         <source>Save downloads to</source>
         <translation>选择下载保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="269"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="264"/>
         <source>A playlist&apos;s video: %1</source>
         <translation>播放列表中的视频：%1</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "optionspanel.h"
 
+#include "choicenames.h"
 #include "displaytext.h"
 #include "formatsdialog.h"
 #include "qualitychoices.h"
@@ -52,16 +53,10 @@ OptionsPanel::OptionsPanel(QWidget *parent)
 {
     m_quality->setAccessibleName(tr("Quality"));
     m_container->setAccessibleName(tr("Container"));
-    m_container->addItem(tr("Automatic"), containerId(Container::Auto));
-    m_container->addItem(tr("MP4"), containerId(Container::Mp4));
-    m_container->addItem(tr("MKV"), containerId(Container::Mkv));
-    m_container->addItem(tr("WebM"), containerId(Container::Webm));
+    addContainerChoices(m_container);
     m_audioOnly->setAccessibleName(tr("Audio only"));
     m_audioFormat->setAccessibleName(tr("Audio format"));
-    m_audioFormat->addItem(tr("Original (no conversion)"), audioFormatId(AudioFormat::None));
-    m_audioFormat->addItem(tr("MP3"), audioFormatId(AudioFormat::Mp3));
-    m_audioFormat->addItem(tr("M4A"), audioFormatId(AudioFormat::M4a));
-    m_audioFormat->addItem(tr("Opus"), audioFormatId(AudioFormat::Opus));
+    addAudioFormatChoices(m_audioFormat);
     m_subtitles->setAccessibleName(tr("Subtitles"));
     m_subtitleMode->setAccessibleName(tr("How to save subtitles"));
     m_subtitleMode->addItem(tr("Embed in the video"), subtitleModeId(SubtitleMode::Embed));

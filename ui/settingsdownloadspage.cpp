@@ -1,6 +1,7 @@
 #include "settingsdownloadspage.h"
 
 #include "appsettings.h"
+#include "choicenames.h"
 #include "outputtemplate.h"
 #include "theme.h"
 #include "ytdlparguments.h"
@@ -63,16 +64,10 @@ SettingsDownloadsPage::SettingsDownloadsPage(QWidget *parent)
     m_quality->addItem(tr("Audio only"), qualityPresetId(QualityPreset::AudioOnly));
     m_container->setObjectName(QStringLiteral("settingsContainer"));
     m_container->setAccessibleName(tr("Default container"));
-    m_container->addItem(tr("Automatic"), containerId(Container::Auto));
-    m_container->addItem(tr("MP4"), containerId(Container::Mp4));
-    m_container->addItem(tr("MKV"), containerId(Container::Mkv));
-    m_container->addItem(tr("WebM"), containerId(Container::Webm));
+    addContainerChoices(m_container);
     m_audioFormat->setObjectName(QStringLiteral("settingsAudioFormat"));
     m_audioFormat->setAccessibleName(tr("Default audio format"));
-    m_audioFormat->addItem(tr("Original (no conversion)"), audioFormatId(AudioFormat::None));
-    m_audioFormat->addItem(tr("MP3"), audioFormatId(AudioFormat::Mp3));
-    m_audioFormat->addItem(tr("M4A"), audioFormatId(AudioFormat::M4a));
-    m_audioFormat->addItem(tr("Opus"), audioFormatId(AudioFormat::Opus));
+    addAudioFormatChoices(m_audioFormat);
 
     m_preset->setObjectName(QStringLiteral("settingsTemplatePreset"));
     m_preset->setAccessibleName(tr("File name pattern"));
