@@ -33,11 +33,16 @@ private:
         return m_profile.filePath(u"data/Gravity/gravity-downloader"_s);
     }
 
-    static AppRun run(const QStringList &arguments, int timeoutMs = 120000)
+    static QProcessEnvironment environment()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"XDG_CACHE_HOME"_s, QDir::tempPath() + u"/gravity-headless-test-cache"_s);
-        return runApp(QStringLiteral(GRAVITY_APP_PATH), arguments, environment, timeoutMs);
+        return environment;
+    }
+
+    static AppRun run(const QStringList &arguments, int timeoutMs = 120000)
+    {
+        return runApp(QStringLiteral(GRAVITY_APP_PATH), arguments, environment(), timeoutMs);
     }
 
 private slots:
@@ -234,6 +239,44 @@ private slots:
         const AppRun result = run(arguments);
         QCOMPARE(result.exitCode, 2);
         QVERIFY(!result.err.isEmpty());
+    }
+
+    // Scripts read messages in the language of their terminal, as every command-line tool does.
+    void outputFollowsTheLanguageOfTheEnvironment_data()
+    {
+        QTest::addColumn<QString>("lcAll");
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<bool>("chinese");
+        QTest::newRow("LANG=zh_CN.UTF-8") << QString() << u"zh_CN.UTF-8"_s << true;
+        QTest::newRow("LC_ALL=zh_CN.UTF-8 over LANG=en_US.UTF-8")
+            << u"zh_CN.UTF-8"_s << u"en_US.UTF-8"_s << true;
+        QTest::newRow("LC_ALL=C.UTF-8 over LANG=zh_CN.UTF-8") << u"C.UTF-8"_s << u"zh_CN.UTF-8"_s << false;
+    }
+
+    void outputFollowsTheLanguageOfTheEnvironment()
+    {
+        QFETCH(QString, lcAll);
+        QFETCH(QString, lang);
+        QFETCH(bool, chinese);
+        QProcessEnvironment env = environment();
+        for (const QString &name : {u"LANGUAGE"_s, u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANG"_s})
+            env.remove(name);
+        if (!lcAll.isEmpty())
+            env.insert(u"LC_ALL"_s, lcAll);
+        env.insert(u"LANG"_s, lang);
+        const AppRun result = runApp(QStringLiteral(GRAVITY_APP_PATH),
+                                     {u"--headless"_s, u"--"_s, u"ftp://example.com/video.mp4"_s}, env);
+        QCOMPARE(result.exitCode, 2);
+        const QString said = QString::fromUtf8(result.out + result.err);
+        if (chinese) {
+            QVERIFY2(said.contains(u"已拒绝"_s) && said.contains(u"只能下载 http:// 和 https:// 链接"_s),
+                     qPrintable(said));
+            QVERIFY2(!said.contains(u"Rejected"_s), qPrintable(said));
+        } else {
+            QVERIFY2(
+                said.contains(u"Rejected \"ftp://example.com/video.mp4\": Only http:// and https:// links"_s),
+                qPrintable(said));
+        }
     }
 
     void versionAndHelpAnswerWithoutAWindow()
