@@ -11,6 +11,7 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -298,13 +299,20 @@ private slots:
         QLineEdit *search = f.search();
         QVERIFY(search);
         QCOMPARE(search->placeholderText(), u"Search title, link or uploader"_s);
-        QVERIFY(search->isClearButtonEnabled());
+        auto *clear = search->findChild<QAction *>(u"clearButton"_s);
+        QVERIFY(clear && !clear->isVisible());
 
         f.page->focusSearch();
         QVERIFY(search->hasFocus());
         QTest::keyClicks(search, u"astley"_s);
         QCOMPARE(titles(f.rows()), QStringList{u"Rick Astley - Never Gonna Give You Up"_s});
         QCOMPARE(f.count(), u"1 of 8 shown"_s);
+        // The field's clear button shows once there is text, and brings every entry back.
+        QVERIFY(clear->isVisible());
+        clear->trigger();
+        QVERIFY(search->text().isEmpty() && !clear->isVisible());
+        QTRY_COMPARE(f.rows()->rowCount(), 8);
+        QTest::keyClicks(search, u"astley"_s);
 
         // By uploader, in another script, and by link.
         search->clear();

@@ -80,7 +80,7 @@
 <context>
     <name>Gravity::HistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="134"/>
+        <location filename="../ui/historypage.cpp" line="146"/>
         <source>The history file was damaged. %Ln downloads could be read and were kept; the damaged file was set aside as
 %1</source>
         <translation>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="334"/>
+        <location filename="../ui/historypage.cpp" line="345"/>
         <source>%Ln downloads</source>
         <translation>
             <numerusform>%Ln download</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="336"/>
+        <location filename="../ui/historypage.cpp" line="347"/>
         <source>%1 of %Ln shown</source>
         <translation>
             <numerusform>%1 of %Ln shown</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="477"/>
+        <location filename="../ui/historypage.cpp" line="488"/>
         <source>Remove %n downloads from the history?</source>
         <translation>
             <numerusform>Remove %n download from the history?</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="483"/>
+        <location filename="../ui/historypage.cpp" line="494"/>
         <source>Removed %n downloads from the history</source>
         <translation>
             <numerusform>Removed %n download from the history</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="552"/>
+        <location filename="../ui/historypage.cpp" line="563"/>
         <source>Remove all %Ln downloads from the history?</source>
         <translation>
             <numerusform>Remove the %Ln download from the history?</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="699"/>
+        <location filename="../ui/historypage.cpp" line="710"/>
         <source>Exported %Ln downloads to %1</source>
         <translation>
             <numerusform>Exported %Ln download to %1</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>Gravity::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>The download history was damaged. %n entry was recovered; the damaged file was kept as %1.</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>The list of unfinished downloads was damaged. %n download was restored; the damaged file was kept as %1.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n link could not be used: %1</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>Download %n video</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="507"/>
+        <location filename="../ui/mainwindow.cpp" line="542"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>Added %n download. Paste or drop the next link.</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="527"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="529"/>
+        <location filename="../ui/mainwindow.cpp" line="564"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="531"/>
+        <location filename="../ui/mainwindow.cpp" line="566"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>%n in the list</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="641"/>
+        <location filename="../ui/mainwindow.cpp" line="676"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>%n download is running. Quit anyway?</numerusform>

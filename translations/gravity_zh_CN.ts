@@ -941,18 +941,18 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HistoryPage</name>
     <message>
-        <location filename="../ui/historypage.cpp" line="82"/>
-        <location filename="../ui/historypage.cpp" line="165"/>
+        <location filename="../ui/historypage.cpp" line="84"/>
+        <location filename="../ui/historypage.cpp" line="176"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="83"/>
+        <location filename="../ui/historypage.cpp" line="85"/>
         <source>Enter opens the file or downloads it again, Delete removes from the history, the menu key lists every action.</source>
         <translation>按 Enter 键打开文件或重新下载，按 Delete 键从历史记录中移除，按菜单键列出全部操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="134"/>
+        <location filename="../ui/historypage.cpp" line="146"/>
         <source>The history file was damaged. %Ln downloads could be read and were kept; the damaged file was set aside as
 %1</source>
         <translation>
@@ -961,174 +961,174 @@ Drop a link anywhere on this window to start.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="144"/>
+        <location filename="../ui/historypage.cpp" line="161"/>
         <source>%1
 The history is kept and saved again with the next change.</source>
         <translation>%1
 历史记录不会丢失，下次有更改时会再次保存。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="170"/>
+        <location filename="../ui/historypage.cpp" line="181"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="172"/>
+        <location filename="../ui/historypage.cpp" line="183"/>
         <source>Save the history as a JSON or CSV file</source>
         <translation>将历史记录保存为 JSON 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="174"/>
+        <location filename="../ui/historypage.cpp" line="185"/>
         <source>Clear history…</source>
         <translation>清空历史记录…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="176"/>
+        <location filename="../ui/historypage.cpp" line="187"/>
         <source>Remove every entry; downloaded files stay</source>
         <translation>移除所有记录；已下载的文件会保留</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="194"/>
+        <location filename="../ui/historypage.cpp" line="205"/>
         <source>Search title, link or uploader</source>
         <translation>搜索标题、链接或上传者</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="195"/>
+        <location filename="../ui/historypage.cpp" line="206"/>
         <source>Search history</source>
         <translation>搜索历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="207"/>
+        <location filename="../ui/historypage.cpp" line="218"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="208"/>
+        <location filename="../ui/historypage.cpp" line="219"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="209"/>
+        <location filename="../ui/historypage.cpp" line="220"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="210"/>
+        <location filename="../ui/historypage.cpp" line="221"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="206"/>
+        <location filename="../ui/historypage.cpp" line="217"/>
         <source>Filter by state</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="216"/>
+        <location filename="../ui/historypage.cpp" line="227"/>
         <source>Filter by platform</source>
         <translation>按平台筛选</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="217"/>
+        <location filename="../ui/historypage.cpp" line="228"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="220"/>
+        <location filename="../ui/historypage.cpp" line="231"/>
         <source>Other sites</source>
         <translation>其他网站</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="248"/>
-        <location filename="../ui/historypage.cpp" line="249"/>
+        <location filename="../ui/historypage.cpp" line="259"/>
+        <location filename="../ui/historypage.cpp" line="260"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="318"/>
+        <location filename="../ui/historypage.cpp" line="329"/>
         <source>Loading history…</source>
         <translation>正在加载历史记录…</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="319"/>
+        <location filename="../ui/historypage.cpp" line="330"/>
         <source>No downloads yet
 Every download that finishes, fails or is cancelled is kept here, to open or download again.</source>
         <translation>还没有下载记录
 每个已完成、失败或已取消的下载都会保存在这里，方便再次打开或重新下载。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="323"/>
+        <location filename="../ui/historypage.cpp" line="334"/>
         <source>Nothing matches your search
 Try other words, or show all states and platforms.</source>
         <translation>没有符合搜索条件的记录
 请尝试其他关键词，或显示全部状态和平台。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="324"/>
+        <location filename="../ui/historypage.cpp" line="335"/>
         <source>No downloads match these filters</source>
         <translation>没有符合筛选条件的记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="334"/>
+        <location filename="../ui/historypage.cpp" line="345"/>
         <source>%Ln downloads</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="336"/>
+        <location filename="../ui/historypage.cpp" line="347"/>
         <source>%1 of %Ln shown</source>
         <translation>
             <numerusform>已显示 %1 / %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="471"/>
+        <location filename="../ui/historypage.cpp" line="482"/>
         <source>Removed “%1” from the history</source>
         <translation>已从历史记录中移除“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="476"/>
+        <location filename="../ui/historypage.cpp" line="487"/>
         <source>Remove from history</source>
         <translation>从历史记录中移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="477"/>
+        <location filename="../ui/historypage.cpp" line="488"/>
         <source>Remove %n downloads from the history?</source>
         <translation>
             <numerusform>要从历史记录中移除 %n 条记录吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="478"/>
-        <location filename="../ui/historypage.cpp" line="553"/>
+        <location filename="../ui/historypage.cpp" line="489"/>
+        <location filename="../ui/historypage.cpp" line="564"/>
         <source>Downloaded files are not deleted.</source>
         <translation>已下载的文件不会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="478"/>
+        <location filename="../ui/historypage.cpp" line="489"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="483"/>
+        <location filename="../ui/historypage.cpp" line="494"/>
         <source>Removed %n downloads from the history</source>
         <translation>
             <numerusform>已从历史记录中移除 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="521"/>
-        <location filename="../ui/historypage.cpp" line="525"/>
+        <location filename="../ui/historypage.cpp" line="532"/>
+        <location filename="../ui/historypage.cpp" line="536"/>
         <source>Delete file</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="522"/>
+        <location filename="../ui/historypage.cpp" line="533"/>
         <source>Delete “%1” and remove it from the history?</source>
         <translation>要删除“%1”并将其从历史记录中移除吗？</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="523"/>
+        <location filename="../ui/historypage.cpp" line="534"/>
         <source>%1
 
 The file goes to the trash, or is deleted where there is no trash.</source>
@@ -1137,67 +1137,67 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 文件将移到回收站；没有回收站时将直接删除。</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="532"/>
+        <location filename="../ui/historypage.cpp" line="543"/>
         <source>Moved “%1” to the trash</source>
         <translation>已将“%1”移到回收站</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="535"/>
+        <location filename="../ui/historypage.cpp" line="546"/>
         <source>Deleted “%1”</source>
         <translation>已删除“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="538"/>
+        <location filename="../ui/historypage.cpp" line="549"/>
         <source>“%1” was already gone; removed it from the history</source>
         <translation>“%1”已不存在，已将其从历史记录中移除</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="541"/>
+        <location filename="../ui/historypage.cpp" line="552"/>
         <source>Could not delete “%1”: %2</source>
         <translation>无法删除“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="551"/>
-        <location filename="../ui/historypage.cpp" line="553"/>
+        <location filename="../ui/historypage.cpp" line="562"/>
+        <location filename="../ui/historypage.cpp" line="564"/>
         <source>Clear history</source>
         <translation>清空历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="552"/>
+        <location filename="../ui/historypage.cpp" line="563"/>
         <source>Remove all %Ln downloads from the history?</source>
         <translation>
             <numerusform>要从历史记录中移除全部 %Ln 条记录吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="558"/>
+        <location filename="../ui/historypage.cpp" line="569"/>
         <source>History cleared</source>
         <translation>历史记录已清空</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="651"/>
+        <location filename="../ui/historypage.cpp" line="662"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="652"/>
+        <location filename="../ui/historypage.cpp" line="663"/>
         <source>CSV spreadsheet (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="658"/>
+        <location filename="../ui/historypage.cpp" line="669"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="699"/>
+        <location filename="../ui/historypage.cpp" line="710"/>
         <source>Exported %Ln downloads to %1</source>
         <translation>
             <numerusform>已将 %Ln 条记录导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="701"/>
+        <location filename="../ui/historypage.cpp" line="712"/>
         <source>Could not export the history to %1: %2</source>
         <translation>无法将历史记录导出到 %1：%2</translation>
     </message>
@@ -1248,25 +1248,25 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -1276,173 +1276,173 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="443"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="507"/>
+        <location filename="../ui/mainwindow.cpp" line="542"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="527"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="529"/>
+        <location filename="../ui/mainwindow.cpp" line="564"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="531"/>
+        <location filename="../ui/mainwindow.cpp" line="566"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="641"/>
+        <location filename="../ui/mainwindow.cpp" line="676"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="641"/>
+        <location filename="../ui/mainwindow.cpp" line="676"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="642"/>
+        <location filename="../ui/mainwindow.cpp" line="677"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="679"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>The download history could not be read, so it is left untouched: %1</source>
         <translation>无法读取下载历史记录，因此未作改动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>The download history could not be saved; Gravity will try again: %1</source>
         <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2474,6 +2474,14 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <location filename="../ui/settingstoolspage.cpp" line="212"/>
         <source>Programs (*.exe)</source>
         <translation>程序 (*.exe)</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::Theme</name>
+    <message>
+        <location filename="../ui/theme.cpp" line="502"/>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>

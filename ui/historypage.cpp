@@ -76,7 +76,9 @@ HistoryPage::HistoryPage(HistoryStore *store, ThumbnailLoader *thumbnails, QWidg
 {
     m_proxy->setSourceModel(m_model);
 
-    auto *view = new HistoryListView(this);
+    // Made under their final parent: reparenting styled widgets re-polishes them (start-up time).
+    auto *card = new Card(this);
+    auto *view = new HistoryListView(card);
     m_view = view;
     m_view->setObjectName(QStringLiteral("historyList"));
     m_view->setAccessibleName(tr("History"));
@@ -101,12 +103,11 @@ HistoryPage::HistoryPage(HistoryStore *store, ThumbnailLoader *thumbnails, QWidg
     if (thumbnails)
         connect(thumbnails, &ThumbnailLoader::loaded, m_view->viewport(), qOverload<>(&QWidget::update));
 
-    auto *card = new Card(this);
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setSpacing(10);
-    cardLayout->addWidget(buildHeader());
-    cardLayout->addWidget(buildFilters());
-    cardLayout->addWidget(buildNotice());
+    cardLayout->addWidget(buildHeader(card));
+    cardLayout->addWidget(buildFilters(card));
+    cardLayout->addWidget(buildNotice(card));
     cardLayout->addWidget(m_view, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -130,26 +131,36 @@ HistoryPage::HistoryPage(HistoryStore *store, ThumbnailLoader *thumbnails, QWidg
         connect(model, &QAbstractItemModel::layoutChanged, this, &HistoryPage::updateState);
     }
     connect(store, &HistoryStore::loaded, this, &HistoryPage::updateState);
-    connect(store, &HistoryStore::recoveredFromCorruption, this, [this](const QString &path, int count) {
-        showNotice(tr("The history file was damaged. %Ln downloads could be read and were kept; the damaged "
-                      "file was set aside as\n%1",
-                      nullptr, count)
-                       .arg(QDir::toNativeSeparators(path)),
-                   QStringLiteral("warning"));
-    });
-    // The store's messages are whole sentences already, translated, naming the file.
-    connect(store, &HistoryStore::loadFailed, this,
-            [this](const QString &message) { showNotice(message, QStringLiteral("error")); });
-    connect(store, &HistoryStore::saveFailed, this, [this](const QString &message) {
-        showNotice(tr("%1\nThe history is kept and saved again with the next change.").arg(message),
-                   QStringLiteral("error"));
-        m_saveFailedShown = true;
-    });
+    connect(store, &HistoryStore::recoveredFromCorruption, this, &HistoryPage::showRecoveredFromCorruption);
+    connect(store, &HistoryStore::loadFailed, this, &HistoryPage::showLoadFailure);
+    connect(store, &HistoryStore::saveFailed, this, &HistoryPage::showSaveFailure);
     connect(store, &HistoryStore::saved, this, [this] {
         if (std::exchange(m_saveFailedShown, false))
             m_notice->hide();
     });
     updateState();
+}
+
+void HistoryPage::showRecoveredFromCorruption(const QString &path, int count)
+{
+    showNotice(tr("The history file was damaged. %Ln downloads could be read and were kept; the damaged "
+                  "file was set aside as\n%1",
+                  nullptr, count)
+                   .arg(QDir::toNativeSeparators(path)),
+               QStringLiteral("warning"));
+}
+
+// The store's messages are whole sentences already, translated, naming the file.
+void HistoryPage::showLoadFailure(const QString &message)
+{
+    showNotice(message, QStringLiteral("error"));
+}
+
+void HistoryPage::showSaveFailure(const QString &message)
+{
+    showNotice(tr("%1\nThe history is kept and saved again with the next change.").arg(message),
+               QStringLiteral("error"));
+    m_saveFailedShown = true;
 }
 
 HistoryPage::~HistoryPage()
@@ -159,9 +170,9 @@ HistoryPage::~HistoryPage()
         m_export->waitForFinished();
 }
 
-QWidget *HistoryPage::buildHeader()
+QWidget *HistoryPage::buildHeader(QWidget *parent)
 {
-    auto *header = new QWidget(this);
+    auto *header = new QWidget(parent);
     auto *title = new QLabel(tr("History"), header);
     title->setProperty("role", QStringLiteral("title"));
     m_count = new QLabel(header);
@@ -186,14 +197,14 @@ QWidget *HistoryPage::buildHeader()
     return header;
 }
 
-QWidget *HistoryPage::buildFilters()
+QWidget *HistoryPage::buildFilters(QWidget *parent)
 {
-    auto *filters = new QWidget(this);
+    auto *filters = new QWidget(parent);
     m_search = new QLineEdit(filters);
     m_search->setObjectName(QStringLiteral("historySearch"));
     m_search->setPlaceholderText(tr("Search title, link or uploader"));
     m_search->setAccessibleName(tr("Search history"));
-    m_search->setClearButtonEnabled(true);
+    Theme::addClearButton(m_search);
     // A link dropped here is meant for the window (to download), not to be searched for.
     m_search->setAcceptDrops(false);
     m_search->addAction(Theme::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
@@ -230,9 +241,9 @@ QWidget *HistoryPage::buildFilters()
     return filters;
 }
 
-QWidget *HistoryPage::buildNotice()
+QWidget *HistoryPage::buildNotice(QWidget *parent)
 {
-    m_notice = new QFrame(this);
+    m_notice = new QFrame(parent);
     m_notice->setObjectName(QStringLiteral("historyNotice"));
     m_noticeIcon = new QLabel(m_notice);
     m_noticeText = new QLabel(m_notice);

@@ -70,6 +70,12 @@ public:
     // What the list shows when it has no rows ("No downloads yet", …); empty while rows are shown.
     [[nodiscard]] QString emptyStateText() const;
 
+    // What the store reported, shown above the list until the next success (a window that makes the page
+    // later passes on what came before).
+    void showRecoveredFromCorruption(const QString &path, int count);
+    void showLoadFailure(const QString &message);
+    void showSaveFailure(const QString &message);
+
     [[nodiscard]] HistoryModel *historyModel() const { return m_model; }
     [[nodiscard]] HistoryFilterProxyModel *filterModel() const { return m_proxy; }
     [[nodiscard]] QListView *listView() const { return m_view; }
@@ -93,9 +99,9 @@ private:
         int count = 0;
     };
 
-    QWidget *buildHeader();
-    QWidget *buildFilters();
-    QWidget *buildNotice();
+    QWidget *buildHeader(QWidget *parent);
+    QWidget *buildFilters(QWidget *parent);
+    QWidget *buildNotice(QWidget *parent);
     void updateState();
     void applyFilters();
     void showNotice(const QString &text, const QString &role);

@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -78,17 +79,19 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void watchHistory();
     void showPage(WindowHeader::Page page);
+    void ensureHistoryPage();
     void openSettings();
     void applySettings();
-    QWidget *buildInputCard();
-    QWidget *buildResultCard();
-    QWidget *buildDownloadsCard();
+    QWidget *buildInputCard(QWidget *parent);
+    QWidget *buildResultCard(QWidget *parent);
+    QWidget *buildDownloadsCard(QWidget *parent);
     void parseInput();
     void pasteAndParse();
     void cancelParse();
@@ -131,7 +134,8 @@ private:
     DropOverlay *m_dropOverlay = nullptr;
     WindowHeader *m_header = nullptr;
     QStackedWidget *m_pages = nullptr;
-    HistoryPage *m_historyPage = nullptr;
+    HistoryPage *m_historyPage = nullptr; // made after the first paint: ensureHistoryPage()
+    QList<std::function<void(HistoryPage *)>> m_historyNoticesBeforePage;
     bool m_trayAvailable = false;
     ConfirmFunction m_confirm;
 };

@@ -92,7 +92,7 @@ void SettingsToolsPage::addToolRow(ToolField &field, const QString &label, const
 {
     field.path = new QLineEdit(this);
     field.path->setObjectName(objectName + QStringLiteral("Path"));
-    field.path->setClearButtonEnabled(true);
+    Theme::addClearButton(field.path);
     field.browse = new QPushButton(tr("Browse…"), this);
     field.browse->setAutoDefault(false);
     field.status = new QLabel(this);

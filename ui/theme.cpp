@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QHash>
 #include <QIconEngine>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPixmapCache>
 #include <QRegularExpression>
@@ -492,6 +493,22 @@ void Theme::setStyleProperty(QWidget *widget, const char *name, const QVariant &
     widget->style()->unpolish(widget);
     widget->style()->polish(widget);
     widget->update();
+}
+
+void Theme::addClearButton(QLineEdit *edit)
+{
+    QAction *clear = edit->addAction(icon(QStringLiteral("cancel")), QLineEdit::TrailingPosition);
+    clear->setObjectName(QStringLiteral("clearButton"));
+    clear->setText(QCoreApplication::translate("Gravity::Theme", "Clear"));
+    clear->setToolTip(clear->text());
+    clear->setVisible(!edit->text().isEmpty());
+    QObject::connect(edit, &QLineEdit::textChanged, clear,
+                     [clear](const QString &text) { clear->setVisible(!text.isEmpty()); });
+    QObject::connect(clear, &QAction::triggered, edit, [edit] {
+        edit->clear();
+        edit->setFocus();
+        emit edit->textEdited(QString()); // as Qt's own button does: filters that follow typing follow this
+    });
 }
 
 } // namespace Gravity

@@ -12,6 +12,8 @@
 
 class QWidget;
 
+class QLineEdit;
+
 namespace Gravity {
 
 enum class ThemeMode
@@ -116,6 +118,9 @@ public:
     // Sets a property the stylesheet selects on (role, platform, accent) and re-polishes, so a change after
     // the widget was shown takes effect.
     static void setStyleProperty(QWidget *widget, const char *name, const QVariant &value);
+    // A clear button for a line edit, shown while it holds text. QLineEdit's own asks the desktop's icon
+    // theme, and the first such lookup scans the icon directories: milliseconds of start-up for one "×".
+    static void addClearButton(QLineEdit *edit);
 
 signals:
     // The look changed (light and dark swapped); the palette and stylesheet are already applied.
