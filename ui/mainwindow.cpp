@@ -37,6 +37,7 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -55,7 +56,6 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     , m_confirm(askWithMessageBox)
 {
     setWindowTitle(tr("Gravity Video Downloader"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
     setAcceptDrops(true);
     resize(880, 780);
     setMinimumSize(600, 480);
@@ -126,8 +126,17 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
         watchHistory();
 }
 
-// The history page is made once the window has painted (or when asked for first): a window that shows
-// sooner matters more than a page nobody has opened yet.
+// What can wait until the window has painted once: a window that shows sooner matters more than its icon
+// (rendered from SVG at every size the window manager may want) or a page nobody has opened yet.
+void MainWindow::completeAfterFirstPaint()
+{
+    if (std::exchange(m_completedAfterFirstPaint, true))
+        return;
+    setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
+    ensureHistoryPage();
+}
+
+// The history page is made after the first paint, or sooner when asked for.
 void MainWindow::ensureHistoryPage()
 {
     if (m_historyPage || !m_history)
@@ -146,8 +155,8 @@ void MainWindow::ensureHistoryPage()
 
 bool MainWindow::event(QEvent *event)
 {
-    if (event->type() == QEvent::Paint && m_history && !m_historyPage)
-        QTimer::singleShot(0, this, &MainWindow::ensureHistoryPage);
+    if (event->type() == QEvent::Paint && !m_completedAfterFirstPaint)
+        QTimer::singleShot(0, this, &MainWindow::completeAfterFirstPaint);
     return QMainWindow::event(event);
 }
 

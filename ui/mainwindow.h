@@ -87,6 +87,7 @@ private:
     void watchHistory();
     void showPage(WindowHeader::Page page);
     void ensureHistoryPage();
+    void completeAfterFirstPaint();
     void openSettings();
     void applySettings();
     QWidget *buildInputCard(QWidget *parent);
@@ -134,6 +135,7 @@ private:
     DropOverlay *m_dropOverlay = nullptr;
     WindowHeader *m_header = nullptr;
     QStackedWidget *m_pages = nullptr;
+    bool m_completedAfterFirstPaint = false;
     HistoryPage *m_historyPage = nullptr; // made after the first paint: ensureHistoryPage()
     QList<std::function<void(HistoryPage *)>> m_historyNoticesBeforePage;
     bool m_trayAvailable = false;
