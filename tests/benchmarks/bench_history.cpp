@@ -326,5 +326,22 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(BenchHistory)
+// bench_history --write-history N DIR: writes N generated entries as DIR/history.jsonl, for the start-up
+// benchmark's profile with a history (tests/benchmarks/startup.sh). Otherwise: the benchmark.
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() == 4 && args.at(1) == u"--write-history") {
+        QRandomGenerator random(7);
+        const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-400);
+        HistoryStore store(args.at(3));
+        for (int i = 0, count = args.at(2).toInt(); i < count; ++i)
+            store.add(generated(random, i, base));
+        store.flush();
+        return store.hasPendingChanges() ? 1 : 0;
+    }
+    BenchHistory bench;
+    return QTest::qExec(&bench, argc, argv);
+}
 #include "bench_history.moc"

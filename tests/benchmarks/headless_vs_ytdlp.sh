@@ -6,7 +6,9 @@
 #
 # 1. a ~400 MB file: whole command (Gravity parses, then downloads with the parsed info) vs `yt-dlp URL`,
 #    and the download step alone (both with --load-info-json)
-# 2. a small clip behind a page: parse-then-download with the info reused (--load-info-json) vs parsing
+# 2. eight 50 MB files at once: `--headless -j 8` with eight URLs vs eight yt-dlp processes started by the
+#    shell and waited for
+# 3. a small clip behind a page: parse-then-download with the info reused (--load-info-json) vs parsing
 #    twice (`yt-dlp -J` then `yt-dlp URL`, the naive two-step)
 set -euo pipefail
 build=${1:?build dir}
@@ -18,6 +20,7 @@ trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EX
 
 "$build/tests/support/gravity-make-fixtures" "$work/media" >/dev/null
 head -c 400000000 /dev/urandom > "$work/media/big.mp4"
+for n in 1 2 3 4 5 6 7 8; do head -c 50000000 /dev/urandom > "$work/media/part$n.mp4"; done
 "$build/tests/support/gravity-test-server" "$work/media" > "$work/url" &
 server_pid=$!
 for _ in $(seq 50); do [ -s "$work/url" ] && break; sleep 0.1; done
@@ -33,11 +36,20 @@ yt-dlp --ignore-config --no-warnings -J -- "$base/big.mp4" > "$work/big.info.jso
 yt-dlp --ignore-config --no-warnings -J -- "$base/page.html" > "$work/page.info.json"
 
 : > "$work/g"; : > "$work/y"; : > "$work/gl"; : > "$work/yl"; : > "$work/reuse"; : > "$work/twice"
+: > "$work/g8"; : > "$work/y8"
+eight=(); for n in 1 2 3 4 5 6 7 8; do eight+=("$base/part$n.mp4"); done
+eight_ytdlp() {
+  local url pids=()
+  for url in "${eight[@]}"; do yt-dlp "${ytdlp_args[@]}" -P "$work/out" -- "$url" >/dev/null 2>&1 & pids+=($!); done
+  wait "${pids[@]}"
+}
 for i in $(seq "$runs"); do
   rm -rf "$work/out"; timed "$gravity" --headless -o "$work/out" "$base/big.mp4" >> "$work/g"
   rm -rf "$work/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$work/out" -- "$base/big.mp4" >> "$work/y"
   rm -rf "$work/out"; timed "$gravity" --headless -o "$work/out" --load-info-json "$work/big.info.json" >> "$work/gl"
   rm -rf "$work/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$work/out" --load-info-json "$work/big.info.json" >> "$work/yl"
+  rm -rf "$work/out"; timed "$gravity" --headless -j 8 -o "$work/out" "${eight[@]}" >> "$work/g8"
+  rm -rf "$work/out"; timed eight_ytdlp >> "$work/y8"
   rm -rf "$work/out"; timed "$gravity" --headless -o "$work/out" "$base/page.html" >> "$work/reuse"
   rm -rf "$work/out"
   start=$(now)
@@ -53,4 +65,5 @@ report() { # name gravity-file yt-dlp-file
 echo "median of $runs alternating runs, $(nproc) cores"
 report "400 MB, whole command (parse + download)" "$work/g" "$work/y"
 report "400 MB, download step (--load-info-json)" "$work/gl" "$work/yl"
+report "8 × 50 MB at once (-j 8 vs 8 processes)" "$work/g8" "$work/y8"
 report "small clip, parse then download vs -J + URL" "$work/reuse" "$work/twice"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Start-up of gravity-downloader against a bare Qt Widgets window built in the same tree: exec → first
 # paint, and PSS/RSS 3 s after start, under Xvfb, runs alternating so both see the same machine noise.
-# Gravity runs with an empty profile (fresh HOME and XDG dirs).
+# Gravity runs twice: with an empty profile (fresh HOME and XDG dirs) and with 10,000 history entries.
 #
 #   tests/benchmarks/startup.sh [BUILD_DIR] [RUNS]        (defaults: build/ci, 10)
 set -euo pipefail
@@ -10,14 +10,16 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 build=${1:-build/ci}
 runs=${2:-10}
-cmake --build "$build" --target gravity-downloader gravity-bare-window >/dev/null
+cmake --build "$build" --target gravity-downloader gravity-bare-window bench_history >/dev/null
 gravity="$build/app/gravity-downloader"
 bare="$build/tests/benchmarks/gravity-bare-window"
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
+empty=$(mktemp -d)
+full=$(mktemp -d)
+trap 'rm -rf "$empty" "$full"' EXIT
+"$build/tests/bench_history" --write-history 10000 "$full/data/Gravity/gravity-downloader" >/dev/null
 
-measure() { # program → "paint_ms pss_kib rss_kib"
-    local program=$1 start paint pid pss rss
+measure() { # program profile → "paint_ms pss_kib rss_kib"
+    local program=$1 profile=$2 start paint pid pss rss
     start=$(date +%s%3N)
     paint=$(HOME="$profile" XDG_CONFIG_HOME="$profile/config" XDG_DATA_HOME="$profile/data" \
         XDG_CACHE_HOME="$profile/cache" GRAVITY_REPORT_FIRST_PAINT=exit "$program" | awk '/first-paint-ms/ {print $2}')
@@ -36,16 +38,20 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 results=$(mktemp)
 for ((i = 0; i < runs; i++)); do
-    echo "bare $(measure "$bare")" >>"$results"
-    echo "gravity $(measure "$gravity")" >>"$results"
+    echo "bare $(measure "$bare" "$empty")" >>"$results"
+    echo "gravity $(measure "$gravity" "$empty")" >>"$results"
+    echo "gravity10k $(measure "$gravity" "$full")" >>"$results"
 done
-for what in bare gravity; do
+for what in bare gravity gravity10k; do
     paint=$(awk -v w=$what '$1 == w {print $2}' "$results" | median)
     pss=$(awk -v w=$what '$1 == w {print $3}' "$results" | median)
     rss=$(awk -v w=$what '$1 == w {print $4}' "$results" | median)
-    printf '%-8s first paint %6s ms   PSS %7s KiB   RSS %7s KiB\n' "$what" "$paint" "$pss" "$rss"
+    printf '%-10s first paint %6s ms   PSS %7s KiB   RSS %7s KiB\n' "$what" "$paint" "$pss" "$rss"
     eval "${what}_paint=$paint ${what}_pss=$pss ${what}_rss=$rss"
 done
-awk -v gp="$gravity_paint" -v bp="$bare_paint" -v gs="$gravity_pss" -v bs="$bare_pss" \
-    'BEGIN {printf "ratio    first paint %.2f×   PSS %.2f×   (medians of %d runs each)\n", gp / bp, gs / bs, '"$runs"'}'
+for what in gravity gravity10k; do
+    eval "paint=\$${what}_paint pss=\$${what}_pss"
+    awk -v w="$what" -v gp="$paint" -v bp="$bare_paint" -v gs="$pss" -v bs="$bare_pss" -v n="$runs" \
+        'BEGIN {printf "%-10s first paint %.2f× bare   PSS %.2f× bare   (medians of %d alternating runs)\n", w, gp / bp, gs / bs, n}'
+done
 rm -f "$results"
