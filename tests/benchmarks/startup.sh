@@ -54,4 +54,5 @@ for what in gravity gravity10k; do
     awk -v w="$what" -v gp="$paint" -v bp="$bare_paint" -v gs="$pss" -v bs="$bare_pss" -v n="$runs" \
         'BEGIN {printf "%-10s first paint %.2f× bare   PSS %.2f× bare   (medians of %d alternating runs)\n", w, gp / bp, gs / bs, n}'
 done
+[ -n "${GRAVITY_BENCH_RAW:-}" ] && cat "$results"
 rm -f "$results"
