@@ -1,10 +1,10 @@
 // Build-time helper: renders the app's SVG icon into what each platform wants, with Qt's own SVG renderer
 // (no ImageMagick or librsvg needed on any build machine):
-//   OUT/hicolor/NxN/apps/NAME.png   the freedesktop icon theme sizes
+//   OUT/hicolor/NxN/apps/NAME.png   each freedesktop icon theme size N given
 //   OUT/NAME.ico                     Windows: PNG-compressed entries (read by Windows Vista and later)
 //   OUT/NAME.icns                    macOS: the PNG-based types iconutil itself writes
 //
-//   gravity-appicons SVG NAME OUT
+//   gravity-appicons SVG NAME OUT SIZE...
 
 #include <QBuffer>
 #include <QByteArray>
@@ -19,6 +19,7 @@
 #include <QtEndian>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -122,8 +123,8 @@ void appendBe32(QByteArray &out, quint32 value)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: %s SVG NAME OUT_DIR\n", argv[0]);
+    if (argc < 5) {
+        std::fprintf(stderr, "usage: %s SVG NAME OUT_DIR SIZE...\n", argv[0]);
         return 2;
     }
     const QString svg = QFile::decodeName(argv[1]);
@@ -135,7 +136,12 @@ int main(int argc, char **argv)
         return 1;
     }
     bool ok = true;
-    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512}) {
+    for (int i = 4; i < argc; ++i) {
+        const int size = std::atoi(argv[i]);
+        if (size <= 0 || size > 1024) {
+            std::fprintf(stderr, "%s: not an icon size: %s\n", argv[0], argv[i]);
+            return 2;
+        }
         const QString path = out.filePath(u"hicolor/%1x%1/apps/"_s.arg(size) + name + u".png"_s);
         ok = writeFile(path, renderPng(renderer, size)) && ok;
     }
