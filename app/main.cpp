@@ -93,7 +93,7 @@ int runWindow(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Gravity"));
-    QApplication::setDesktopFileName(QStringLiteral("gravity-downloader"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.gravity.Downloader"));
     Gravity::AppSettings settings;
     // The language chosen in Settings, else the system's; a change applies at the next start.
     Gravity::installTranslations(&app,
