@@ -6,38 +6,15 @@
 #include "downloadlistmodel.h"
 #include "downloadqueue.h"
 #include "outputparser.h"
+#include "residentmemory.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 using namespace Gravity;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Resident memory of this process in KiB (Linux), after giving freed memory back.
-qint64 residentKib()
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 class BenchEngine final : public QObject
 {
@@ -81,7 +58,7 @@ private slots:
     void aThousandQueuedDownloads()
     {
         EngineConfig config;
-        const qint64 before = residentKib();
+        const qint64 before = residentKiB();
         qint64 after = 0;
         QBENCHMARK_ONCE
         {
@@ -95,7 +72,7 @@ private slots:
                 queue.restore(request, true, {}); // paused: nothing starts
             }
             QCOMPARE(model.rowCount(), 1000);
-            after = residentKib();
+            after = residentKiB();
         }
         qInfo("1,000 queued downloads: %lld KiB more resident memory (%.1f KiB each)", after - before,
               double(after - before) / 1000);

@@ -7,6 +7,7 @@
 #include "historyfilterproxymodel.h"
 #include "historymodel.h"
 #include "historystore.h"
+#include "residentmemory.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -21,10 +22,6 @@
 
 #include <algorithm>
 #include <memory>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 using namespace Gravity;
 using namespace Qt::StringLiterals;
@@ -73,22 +70,6 @@ HistoryEntry generated(QRandomGenerator &random, int i, const QDateTime &base)
     e.finishedAt = base.addSecs(i * 60);
     e.startedAt = e.finishedAt.addSecs(-90);
     return e;
-}
-
-// Resident memory in KiB, after handing freed heap back to the system so the figure means "in use".
-qint64 residentKiB()
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 // The longest the event loop went without running: what a user feels as the window stuttering.
