@@ -12,7 +12,9 @@ namespace Gravity {
 
 namespace {
 
-constexpr std::array AllPrefixes{
+// const, not constexpr: under -fsanitize=undefined GCC cannot fold the null checks QByteArrayView's
+// constructors make on a global's address, so a constexpr view of one does not compile in the asan preset.
+const std::array AllPrefixes{
     QByteArrayView(RecordPrefix::Download), QByteArrayView(RecordPrefix::PostProcess),
     QByteArrayView(RecordPrefix::Formats), QByteArrayView(RecordPrefix::FilePath)};
 
@@ -125,7 +127,7 @@ QList<QByteArrayView> splitRecords(QByteArrayView line)
     // yt-dlp runs together only its JSON records (postprocess progress on stderr), so a new record starts
     // where one of ours or an ERROR/WARNING line follows a closing brace. A prefix anywhere else is text (a
     // title, a path) and must not cut it. One pass over the braces: linear in the line's length.
-    static constexpr std::array Followers{QByteArrayView("ERROR:"), QByteArrayView("WARNING:")};
+    static const std::array Followers{QByteArrayView("ERROR:"), QByteArrayView("WARNING:")};
     QList<QByteArrayView> records;
     qsizetype start = 0;
     for (qsizetype brace = line.indexOf('}'); brace >= 0; brace = line.indexOf('}', brace + 1)) {
