@@ -156,7 +156,8 @@ std::optional<OutputRecord> parseOutputRecord(QByteArrayView record)
         // Printed with %(format_id)j, so it is a JSON string.
         const QByteArrayView rest = record.sliced(qsizetype(sizeof(RecordPrefix::Formats) - 1)).trimmed();
         const QJsonDocument document = QJsonDocument::fromJson("[" + rest.toByteArray() + "]");
-        const QString ids = document.isArray() ? stringOf(document.array().at(0)) : QString();
+        // Trimmed before the check: only spaces would make an empty Formats record.
+        const QString ids = (document.isArray() ? stringOf(document.array().at(0)) : QString()).trimmed();
         if (ids.isEmpty())
             return std::nullopt;
         return textRecord(OutputRecord::Kind::Formats, ids.toUtf8());
