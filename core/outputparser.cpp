@@ -12,7 +12,9 @@ namespace Gravity {
 
 namespace {
 
-constexpr std::array AllPrefixes{
+// const, not constexpr: under -fsanitize=undefined GCC cannot fold the null checks QByteArrayView's
+// constructors make on a global's address, so a constexpr view of one does not compile in the asan preset.
+const std::array AllPrefixes{
     QByteArrayView(RecordPrefix::Download), QByteArrayView(RecordPrefix::PostProcess),
     QByteArrayView(RecordPrefix::Formats), QByteArrayView(RecordPrefix::FilePath)};
 
@@ -125,7 +127,7 @@ QList<QByteArrayView> splitRecords(QByteArrayView line)
     // yt-dlp runs together only its JSON records (postprocess progress on stderr), so a new record starts
     // where one of ours or an ERROR/WARNING line follows a closing brace. A prefix anywhere else is text (a
     // title, a path) and must not cut it. One pass over the braces: linear in the line's length.
-    static constexpr std::array Followers{QByteArrayView("ERROR:"), QByteArrayView("WARNING:")};
+    static const std::array Followers{QByteArrayView("ERROR:"), QByteArrayView("WARNING:")};
     QList<QByteArrayView> records;
     qsizetype start = 0;
     for (qsizetype brace = line.indexOf('}'); brace >= 0; brace = line.indexOf('}', brace + 1)) {
@@ -154,7 +156,8 @@ std::optional<OutputRecord> parseOutputRecord(QByteArrayView record)
         // Printed with %(format_id)j, so it is a JSON string.
         const QByteArrayView rest = record.sliced(qsizetype(sizeof(RecordPrefix::Formats) - 1)).trimmed();
         const QJsonDocument document = QJsonDocument::fromJson("[" + rest.toByteArray() + "]");
-        const QString ids = document.isArray() ? stringOf(document.array().at(0)) : QString();
+        // Trimmed before the check: only spaces would make an empty Formats record.
+        const QString ids = (document.isArray() ? stringOf(document.array().at(0)) : QString()).trimmed();
         if (ids.isEmpty())
             return std::nullopt;
         return textRecord(OutputRecord::Kind::Formats, ids.toUtf8());

@@ -449,6 +449,10 @@ RecognizedUrl recognizeUrl(QStringView text)
         result.kind = classifyBilibili(host, segments);
 
     result.normalized = url.toString(QUrl::FullyEncoded);
+    // Percent-encoding can triple the length: the limit holds for what reaches yt-dlp too, so a normalised
+    // link is accepted again when it comes back (pasted, from the history, from a second launch).
+    if (exceedsUtf8Limit(result.normalized))
+        return rejected(result, UrlRejection::TooLong);
     // Defence in depth: what reaches yt-dlp's command line is plain ASCII and never an option.
     if (!url.isValid() || result.normalized.isEmpty() || result.normalized.startsWith(u'-') ||
         !isAscii(result.normalized)) {

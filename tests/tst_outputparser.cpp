@@ -319,6 +319,7 @@ void TestOutputParser::hostileLines_data()
     row("formats as a bare number is nothing", "@@gravity-fmt@@ 800");
     row("formats that try to close the bracket are nothing", R"(@@gravity-fmt@@ "a"],["b")");
     row("formats NA is nothing", R"(@@gravity-fmt@@ "NA")");
+    row("formats of only spaces is nothing", R"(@@gravity-fmt@@ " ")");
     row("an ERROR line is an error", "ERROR: [generic] x: boom", {Kind::Error});
     row("an ERROR with no words is still an error", "ERROR:", {Kind::Error});
     row("an indented ERROR is an error", "  ERROR: x", {Kind::Error});

@@ -272,6 +272,8 @@ void TestUrlRecognizer::recognize_data()
     refused("5000 character URL", u"https://example.org/"_s + QString(5000, u'a'), UrlRejection::TooLong);
     refused("4097 bytes of UTF-8 in fewer characters",
             u"https://example.org/"_s + QString(1359, QChar(0x89c6)), UrlRejection::TooLong);
+    refused("3920 bytes as pasted, three times that once percent-encoded",
+            u"https://example.org/"_s + QString(1300, QChar(0x89c6)), UrlRejection::TooLong);
     refused("NUL byte inside", u"https://youtu.be/dQw4\0w9WgXcQ"_s, UrlRejection::Malformed);
     refused("tab inside", u"https://example.org/a\tb"_s, UrlRejection::Malformed);
     refused("right-to-left override inside", u"https://example.org/\u202egpj.exe"_s, UrlRejection::Malformed);
