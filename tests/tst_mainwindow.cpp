@@ -325,6 +325,28 @@ private slots:
         QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
     }
 
+    // The history page is made after the first paint; what the store said while it loaded still reaches it.
+    void aDamagedHistoryIsToldOnAPageMadeLater()
+    {
+        const QString dir = m_fixture.scratch(u"damaged-history"_s);
+        QFile damaged(dir + u"/history.jsonl"_s);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("this is not JSON\n");
+        damaged.close();
+        HistoryStore store(dir);
+        MainWindow window(m_fixture.config(), m_settings.get(), m_theme.get(), &store);
+        QSignalSpy recovered(&store, &HistoryStore::recoveredFromCorruption);
+        store.loadAsync();
+        QVERIFY(recovered.wait(10000));
+        QVERIFY(!window.findChild<HistoryPage *>()); // not painted yet: no page
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.findChild<HistoryPage *>());
+        QTest::mouseClick(window.findChild<QToolButton *>(u"navHistory"_s), Qt::LeftButton);
+        auto *notice = window.findChild<QWidget *>(u"historyNotice"_s);
+        QVERIFY(notice && notice->isVisible());
+    }
+
     void aFinishedDownloadIsInTheHistoryAndDownloadsAgainFromThere()
     {
         typeAndParse(m_fixture.url(u"page.html"_s));

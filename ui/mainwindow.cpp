@@ -163,9 +163,8 @@ bool MainWindow::event(QEvent *event)
 void MainWindow::showPage(WindowHeader::Page page)
 {
     m_header->setCurrentPage(page);
-    if (page == WindowHeader::Page::History)
+    if (page == WindowHeader::Page::History && m_history) {
         ensureHistoryPage();
-    if (page == WindowHeader::Page::History && m_historyPage) {
         m_pages->setCurrentWidget(m_historyPage);
         m_historyPage->refresh();
     } else {
@@ -195,26 +194,8 @@ void MainWindow::applySettings()
 
 void MainWindow::watchHistory()
 {
-    // What the history page would have shown, had it been made yet.
-    connect(m_history, &HistoryStore::recoveredFromCorruption, this, [this](const QString &aside, int count) {
-        if (!m_historyPage)
-            m_historyNoticesBeforePage << [aside, count](HistoryPage *page) {
-                page->showRecoveredFromCorruption(aside, count);
-            };
-    });
-    connect(m_history, &HistoryStore::loadFailed, this, [this](const QString &message) {
-        if (!m_historyPage)
-            m_historyNoticesBeforePage << [message](HistoryPage *page) {
-                page->showLoadFailure(message);
-            };
-    });
-    connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &message) {
-        if (!m_historyPage)
-            m_historyNoticesBeforePage << [message](HistoryPage *page) {
-                page->showSaveFailure(message);
-            };
-    });
     // Told once, where the user is looking; nothing is lost: the damaged file is kept beside the new one.
+    // The history page shows the same above its list; until it is made, what it would have shown waits.
     connect(m_history, &HistoryStore::recoveredFromCorruption, this, [this](const QString &aside, int count) {
         showMessage(
             tr("The download history was damaged. %n entries were recovered; the damaged file was kept "
@@ -222,14 +203,26 @@ void MainWindow::watchHistory()
                nullptr, count)
                 .arg(QDir::toNativeSeparators(aside)),
             QStringLiteral("error"));
+        if (!m_historyPage)
+            m_historyNoticesBeforePage << [aside, count](HistoryPage *page) {
+                page->showRecoveredFromCorruption(aside, count);
+            };
     });
     connect(m_history, &HistoryStore::loadFailed, this, [this](const QString &message) {
         showMessage(tr("The download history could not be read, so it is left untouched: %1").arg(message),
                     QStringLiteral("error"));
+        if (!m_historyPage)
+            m_historyNoticesBeforePage << [message](HistoryPage *page) {
+                page->showLoadFailure(message);
+            };
     });
     connect(m_history, &HistoryStore::saveFailed, this, [this](const QString &message) {
         showMessage(tr("The download history could not be saved; Gravity will try again: %1").arg(message),
                     QStringLiteral("error"));
+        if (!m_historyPage)
+            m_historyNoticesBeforePage << [message](HistoryPage *page) {
+                page->showSaveFailure(message);
+            };
     });
 }
 
