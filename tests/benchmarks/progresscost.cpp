@@ -2,7 +2,6 @@
 // progress from the loopback server, and the CPU time this process (not yt-dlp, its children) spends on it
 // over SECONDS (default 60), as a share of one core. Run by tests/benchmarks/progress_cost.sh.
 #include "appsettings.h"
-#include "downloadlistmodel.h"
 #include "downloadqueue.h"
 #include "mainwindow.h"
 #include "theme.h"
