@@ -44,11 +44,13 @@ bool isHostChar(char16_t c)
     return isAsciiAlpha(c) || isAsciiDigit(c) || c == u'-' || c == u'.';
 }
 
-// Control characters and bidi controls can make a link display as something other than what it is.
+// Control characters and bidi controls can make a link display as something other than what it is. U+FFFD is
+// what invalid UTF-8 (a command line, the clipboard, a drop) decodes to: the link meant is not known.
 bool isForbiddenChar(char16_t c)
 {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-           (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c || c == 0xfeff;
+           (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c || c == 0xfeff ||
+           c == 0xfffd;
 }
 
 // Stops counting once past the limit, so a megabyte of text costs no more than the limit.

@@ -281,6 +281,12 @@ void TestUrlRecognizer::recognize_data()
     refused("left-to-right mark inside", u"https://youtu.be/dQw4\u200ew9WgXcQ"_s, UrlRejection::Malformed);
     refused("lone surrogate inside", u"https://example.org/a"_s + QChar(0xd800) + u"b"_s,
             UrlRejection::Malformed);
+    // Invalid UTF-8 on a command line, the clipboard or a drop reaches Gravity decoded, with U+FFFD in place
+    // of each bad byte: the link the user meant is not known.
+    refused("invalid UTF-8 decoded into replacement characters",
+            QString::fromUtf8("https://example.org/v\xff\xfe.mp4"), UrlRejection::Malformed);
+    refused("invalid UTF-8 in the host", QString::fromUtf8("https://exa\xc3mple.org/"),
+            UrlRejection::Malformed);
     refused("empty label in the host", u"https://a..example/"_s, UrlRejection::Malformed);
     refused("space inside the host", u"https://exa mple.org/"_s, UrlRejection::Malformed);
 }
