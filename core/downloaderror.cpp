@@ -22,6 +22,10 @@ constexpr std::array Patterns{
     Pattern{"disk quota exceeded", ErrorKind::DiskFull},
     Pattern{"file too large", ErrorKind::DiskFull},
     Pattern{"errno 28", ErrorKind::DiskFull},
+    // yt-dlp 2023.03 reports a connection lost before the first byte as a missing part file
+    // ("unable to download video data: [Errno 2] No such file or directory: '….part'"): the network's fault,
+    // not the folder's.
+    Pattern{"unable to download video data: [errno 2]", ErrorKind::NetworkUnreachable},
     Pattern{"permission denied", ErrorKind::NotWritable},
     Pattern{"read-only file system", ErrorKind::NotWritable},
     Pattern{"unable to open for writing", ErrorKind::NotWritable},

@@ -204,6 +204,10 @@ void TestDownloadError::classify_data()
                                                 u"ConnectionResetError(104, 'Connection reset by "
                                                 u"peer'))"_s
                                              << ErrorKind::NetworkUnreachable;
+    QTest::newRow("every connection reset before the first byte: yt-dlp blames a missing part file")
+        << u"ERROR: unable to download video data: [Errno 2] No such file or directory: "
+           u"'/home/me/Videos/Clip [x].mp4.part'"_s
+        << ErrorKind::NetworkUnreachable;
     QTest::newRow("a read that timed out") << u"Read timed out"_s << ErrorKind::NetworkUnreachable;
     QTest::newRow("a fragment download that got nothing")
         << u"Did not get any data blocks"_s << ErrorKind::NetworkUnreachable;
