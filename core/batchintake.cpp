@@ -53,6 +53,13 @@ bool BatchIntake::submitInfoFile(const QString &path)
         emit parseFailed(path, {ErrorKind::InvalidInfo, parsedInfo.error});
         return false;
     }
+    // A video with neither formats nor a URL of its own (fields of the wrong type read as missing) is nothing
+    // yt-dlp can download: say so here rather than let yt-dlp fail on it with a traceback.
+    if (!parsedInfo.info->isPlaylist && parsedInfo.info->formats.isEmpty()) {
+        emit parseFailed(path,
+                         {ErrorKind::InvalidInfo, QStringLiteral("the info JSON lists nothing to download")});
+        return false;
+    }
     emit parsed(path, *parsedInfo.info);
     if (parsedInfo.info->isPlaylist)
         enqueuePlaylist(*parsedInfo.info);
