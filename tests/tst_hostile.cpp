@@ -416,6 +416,28 @@ private slots:
         QVERIFY(waitNoProcessesMatching(doomed));
     }
 
+    // A yt-dlp that is there but cannot run (its executable bit lost): named as missing, nothing written.
+    void aYtDlpThatCannotRunIsNamed()
+    {
+        const QString dir = m_fixture.scratch(u"ytdlp"_s);
+        const QString ytDlp = QDir(dir).filePath(u"yt-dlp"_s);
+        QFile file(ytDlp);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\nexit 0\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // not executable
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = ytDlp;
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const QList<DownloadProgress> results =
+            runAll({requestFor(m_fixture.url(u"page.html"_s), out)}, config);
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results[0].state, DownloadState::Failed);
+        QVERIFY2(results[0].error.kind == ErrorKind::YtDlpMissing, qPrintable(results[0].error.detail));
+        QVERIFY(!errorKindText(results[0].error.kind).isEmpty());
+        QCOMPARE(filesUnder(dir), QStringList{u"yt-dlp"_s});
+    }
+
     // An ffmpeg that is there but cannot run, when the chosen quality needs a merge.
     void anFfmpegThatCannotRunIsNamedForAMerge()
     {
