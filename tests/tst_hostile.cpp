@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -388,6 +389,31 @@ private slots:
         QVERIFY2(results[0].error.kind == ErrorKind::DiskFull, qPrintable(results[0].error.detail));
         QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
         QVERIFY(waitNoProcessesMatching(big));
+    }
+
+    // A real full disk: a 100 KB tmpfs as the download folder (ENOSPC, no signal). Needs root and a system
+    // that allows mount; skipped otherwise, where the RLIMIT_FSIZE test above stands in.
+    void aRealFullDiskFailsAsDiskFullAndTheQueueGoesOn()
+    {
+        const QString mountPoint = m_fixture.scratch(u"tmpfs"_s);
+        QProcess mount;
+        mount.start(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=100k"_s, u"tmpfs"_s, mountPoint});
+        if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit ||
+            mount.exitCode() != 0)
+            QSKIP("cannot mount a tmpfs here (not root, or not allowed)");
+        const auto unmount = qScopeGuard([mountPoint] { QProcess::execute(u"umount"_s, {mountPoint}); });
+        const QString out = QDir(mountPoint).filePath(u"out"_s);
+        EngineConfig config = m_fixture.config();
+        config.maxConcurrent = 1;
+        const QString next = m_fixture.scratch(u"afterfull"_s);
+        const QList<DownloadProgress> results = runAll(
+            {requestFor(m_fixture.url(u"clip.mp4"_s), out), requestFor(m_fixture.url(u"clip2.mp4"_s), next)},
+            config);
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results[0].state, DownloadState::Failed);
+        QVERIFY2(results[0].error.kind == ErrorKind::DiskFull, qPrintable(results[0].error.detail));
+        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
+        QVERIFY(waitNoProcessesMatching(out));
     }
 
     // The folder is deleted while the file is still arriving.
