@@ -442,6 +442,45 @@ private slots:
         QVERIFY(waitNoProcessesMatching(doomed));
     }
 
+    // The folder turns read-only while the file is still arriving: a read-only bind mount over it (root and
+    // mount needed; skipped otherwise). The open part file is still written; moving it into place is refused.
+    void aFolderTurnedReadOnlyMidDownloadFailsAndTheQueueGoesOn()
+    {
+        m_fixture.server().setThrottle(400 * 1024);
+        const QString parent = m_fixture.scratch(u"readonly"_s);
+        const QString folder = QDir(parent).filePath(u"folder"_s);
+        const QString next = QDir(parent).filePath(u"next"_s);
+        QVERIFY(QDir().mkpath(folder));
+        bool mounted = false;
+        const auto unmount = qScopeGuard([&] {
+            if (mounted)
+                QProcess::execute(u"umount"_s, {folder});
+        });
+        EngineConfig config = m_fixture.config();
+        config.maxConcurrent = 1;
+        const QList<DownloadProgress> results =
+            runAll({requestFor(m_fixture.url(u"slow.html"_s), folder),
+                    requestFor(m_fixture.url(u"page.html"_s), next)},
+                   config, [&](DownloadQueue &queue, quint64 first) {
+                       QTRY_VERIFY_WITH_TIMEOUT(queue.task(first)->progress().downloadedBytes > 0, 60000);
+                       mounted = QProcess::execute(u"mount"_s, {u"--bind"_s, folder, folder}) == 0;
+                       if (mounted)
+                           QProcess::execute(u"mount"_s, {u"-o"_s, u"remount,bind,ro"_s, folder});
+                       m_fixture.server().setThrottle(0);
+                   });
+        if (!mounted)
+            QSKIP("cannot bind-mount here (not root, or not allowed)");
+        QFile probe(QDir(folder).filePath(u"probe"_s));
+        QVERIFY2(!probe.open(QIODevice::WriteOnly), "the folder did not turn read-only");
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results[0].state, DownloadState::Failed);
+        qInfo() << "folder turned read-only:" << errorKindId(results[0].error.kind)
+                << results[0].error.detail;
+        QVERIFY2(results[0].error.kind == ErrorKind::NotWritable, qPrintable(results[0].error.detail));
+        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
+        QVERIFY(waitNoProcessesMatching(folder));
+    }
+
     // A yt-dlp that is there but cannot run (its executable bit lost): named as missing, nothing written.
     void aYtDlpThatCannotRunIsNamed()
     {
