@@ -610,9 +610,10 @@ private slots:
         QVERIFY(!path.isEmpty());
         const AppRun result =
             runHeadless({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--load-info-json"_s, path});
-        qInfo() << "option in info JSON:" << result.exitCode << result.eventNames();
-        QVERIFY(result.exitCode == 1 || result.exitCode == 4);
-        QVERIFY(!result.first(u"failed"_s).value(u"message"_s).toString().isEmpty());
+        QCOMPARE(result.exitCode, 1);
+        const QJsonObject failed = result.first(u"failed"_s);
+        QCOMPARE(failed.value(u"stage"_s).toString(), u"download"_s);
+        QVERIFY(!failed.value(u"message"_s).toString().isEmpty());
         QVERIFY(!QFileInfo::exists(marker));
         QVERIFY(waitNoProcessesMatching(marker));
     }
