@@ -1,15 +1,14 @@
-// Hostile input and faults, end to end with the real yt-dlp and ffmpeg: pages whose titles try to escape the
-// download folder or name a file Windows cannot open, a disk that fills up, a folder that vanishes, an ffmpeg
-// that cannot run. Each case ends in a clear state, leaves no process behind, and the queue goes on.
+// Hostile input, end to end with the real yt-dlp and ffmpeg: pages whose titles try to escape the download
+// folder or name a file Windows cannot open, and info JSON that is broken, enormous or full of options, given
+// to gravity-downloader --headless --load-info-json.
 
 #include "downloadqueue.h"
 #include "integrationfixture.h"
 #include "outputtemplate.h"
-#include "prober.h"
+#include "queuerun.h"
 #include "testhelpers.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -17,12 +16,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QScopeGuard>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <functional>
 
 using namespace Gravity;
 using namespace GravityTest;
@@ -53,16 +48,6 @@ QString unportable(const QString &component)
     return {};
 }
 
-// Every file under root, relative to it.
-QStringList filesUnder(const QString &root)
-{
-    QStringList files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << QDir(root).relativeFilePath(it.next());
-    return files;
-}
-
 } // namespace
 
 class TestHostile : public QObject
@@ -74,14 +59,6 @@ private:
     // Pages with hostile titles, served by a second loopback server so the shared media stay untouched.
     QTemporaryDir m_pages;
     LoopbackServer m_pageServer;
-
-    static DownloadRequest requestFor(const QString &url, const QString &dir)
-    {
-        DownloadRequest request;
-        request.url = url;
-        request.options.outputDir = dir;
-        return request;
-    }
 
     // Writes a page like the fixtures' page.html whose <title> is `title`, playing clip.mp4; its URL.
     QString hostilePage(const QString &name, const QString &title)
@@ -105,29 +82,6 @@ private:
         if (!QFileInfo::exists(path) && !QFile::copy(m_pages.filePath(u"clip.mp4"_s), path))
             return {};
         return m_pageServer.baseUrl() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(file));
-    }
-
-    // Runs every request through one queue to its end; the final progress of each, in order.
-    QList<DownloadProgress> runAll(const QList<DownloadRequest> &requests, EngineConfig config = {},
-                                   const std::function<void(DownloadQueue &, quint64)> &whileFirstRuns = {})
-    {
-        if (config.infoCacheDir.isEmpty())
-            config = m_fixture.config();
-        DownloadQueue queue(config);
-        QSignalSpy finished(&queue, &DownloadQueue::taskFinished);
-        QList<quint64> ids;
-        for (const DownloadRequest &request : requests)
-            ids << queue.enqueue(request);
-        if (whileFirstRuns)
-            whileFirstRuns(queue, ids.first());
-        QList<DownloadProgress> results;
-        for (int waits = 0; finished.size() < ids.size() && waits < ids.size(); ++waits) {
-            if (!finished.wait(120000))
-                break;
-        }
-        for (const quint64 id : ids)
-            results << queue.task(id)->progress();
-        return results;
     }
 
     // The app's data and settings for --headless children: never the user's own.
@@ -236,7 +190,7 @@ private slots:
         DownloadRequest request = requestFor(url, dir);
         request.options.outputTemplate = pattern;
 
-        const QList<DownloadProgress> results = runAll({request});
+        const QList<DownloadProgress> results = runToEnd({request}, m_fixture.config());
         QCOMPARE(results.size(), 1);
         QVERIFY2(results[0].state == DownloadState::Completed, qPrintable(results[0].error.detail));
         const QString path = results[0].filePath;
@@ -260,7 +214,7 @@ private slots:
         request.options.outputTemplate = u"%(title)s.%(ext)s"_s;
         EngineConfig config = m_fixture.config();
         config.maxConcurrent = 1;
-        const QList<DownloadProgress> results = runAll(
+        const QList<DownloadProgress> results = runToEnd(
             {request, requestFor(m_fixture.url(u"clip3.mp4"_s), QDir(parent).filePath(u"next"_s))}, config);
         QCOMPARE(results.size(), 2);
         QCOMPARE(results[0].state, DownloadState::Failed);
@@ -269,259 +223,6 @@ private slots:
         QVERIFY(results[0].error.detail.contains(u"File name too long"_s));
         QCOMPARE(filesUnder(QDir(parent).filePath(u"long"_s)), QStringList());
         QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-    }
-
-    // A stand-in for yt-dlp that crashes or falls silent for one page and is the real yt-dlp for the rest:
-    // the broken download fails with its reason, the next one in the queue still runs.
-    void aCrashingOrSilentYtDlpFailsOnlyItsDownload_data()
-    {
-        QTest::addColumn<QString>("page");
-        QTest::addColumn<ErrorKind>("kind");
-        QTest::newRow("yt-dlp crashes (SIGSEGV)") << u"crash"_s << ErrorKind::Crashed;
-        QTest::newRow("yt-dlp hangs without a word") << u"hang"_s << ErrorKind::TimedOut;
-    }
-
-    void aCrashingOrSilentYtDlpFailsOnlyItsDownload()
-    {
-        QFETCH(QString, page);
-        QFETCH(ErrorKind, kind);
-        const QString dir = m_fixture.scratch(u"standin"_s);
-        EngineConfig config = m_fixture.config();
-        config.maxConcurrent = 1;
-        config.stallTimeoutSec = 3;
-        config.ytDlpPath = writeScript(dir, u"yt-dlp"_s,
-                                       "case \"$*\" in\n"
-                                       "  *crash.html*) kill -SEGV $$ ;;\n"
-                                       "  *hang.html*) while :; do sleep 1; done ;;\n"
-                                       "esac\n"
-                                       "exec yt-dlp \"$@\"\n");
-        QVERIFY(!config.ytDlpPath.isEmpty());
-        const QString broken = QDir(dir).filePath(u"broken"_s);
-        const QString next = QDir(dir).filePath(u"next"_s);
-        const QList<DownloadProgress> results = runAll(
-            {requestFor(hostilePage(page, u"x"_s), broken), requestFor(m_fixture.url(u"page.html"_s), next)},
-            config);
-        QCOMPARE(results.size(), 2);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        QCOMPARE(results[0].error.kind, kind);
-        QVERIFY(!errorKindText(kind).isEmpty());
-        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-        QVERIFY(QFileInfo::exists(results[1].filePath));
-        QVERIFY2(waitNoProcessesMatching(broken), "the stand-in or its sleep outlived the download");
-    }
-
-    // The page was read; then the server turns on the video file. That download fails in words, the next
-    // one in the queue completes.
-    void serverFaultsOnTheVideoFailOnlyThatDownload_data()
-    {
-        QTest::addColumn<LoopbackServer::Fault>("fault");
-        QTest::addColumn<qint64>("after");
-        QTest::addColumn<ErrorKind>("kind");
-        QTest::newRow("500 on the video file")
-            << LoopbackServer::Fault::ServerError << qint64(0) << ErrorKind::HttpError;
-        QTest::newRow("429 on the video file")
-            << LoopbackServer::Fault::TooManyRequests << qint64(0) << ErrorKind::HttpError;
-        QTest::newRow("the connection reset before the first byte, every time")
-            << LoopbackServer::Fault::ResetAfter << qint64(0) << ErrorKind::NetworkUnreachable;
-    }
-
-    void serverFaultsOnTheVideoFailOnlyThatDownload()
-    {
-        QFETCH(LoopbackServer::Fault, fault);
-        QFETCH(qint64, after);
-        QFETCH(ErrorKind, kind);
-        const QString url = m_fixture.url(u"page.html"_s);
-        Prober prober(m_fixture.config());
-        QSignalSpy probed(&prober, &Prober::finished);
-        prober.start(url);
-        QVERIFY(probed.wait(60000));
-        const ProbeResult probe = probed.at(0).at(0).value<ProbeResult>();
-        QVERIFY(probe.info);
-        m_fixture.server().setFault(u"clip.mp4"_s, fault, after);
-
-        const QString dir = m_fixture.scratch(u"serverfault"_s);
-        DownloadRequest broken = requestFor(url, QDir(dir).filePath(u"broken"_s));
-        broken.infoJson = probe.info->rawJson;
-        broken.infoFetchedAt = QDateTime::currentDateTimeUtc();
-        EngineConfig config = m_fixture.config();
-        config.maxConcurrent = 1;
-        const QList<DownloadProgress> results = runAll(
-            {broken, requestFor(m_fixture.url(u"clip2.mp4"_s), QDir(dir).filePath(u"next"_s))}, config);
-        QCOMPARE(results.size(), 2);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        QVERIFY2(results[0].error.kind == kind,
-                 qPrintable(errorKindId(results[0].error.kind) + u": "_s + results[0].error.detail));
-        QVERIFY(!errorKindText(kind).isEmpty());
-        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-        QVERIFY(waitNoProcessesMatching(dir));
-    }
-
-    // Every connection to the file is reset 40 KB in: yt-dlp asks again from where it stopped, so the file
-    // completes whole.
-    void aConnectionResetMidFileIsContinued()
-    {
-        m_fixture.server().setFault(u"clip1.mp4"_s, LoopbackServer::Fault::ResetAfter, 40000);
-        const QString dir = m_fixture.scratch(u"reset"_s);
-        const QList<DownloadProgress> results = runAll({requestFor(m_fixture.url(u"clip1.mp4"_s), dir)});
-        QCOMPARE(results.size(), 1);
-        QVERIFY2(results[0].state == DownloadState::Completed, qPrintable(results[0].error.detail));
-        QCOMPARE(QFileInfo(results[0].filePath).size(),
-                 QFileInfo(QDir(m_fixture.mediaDir()).filePath(u"clip1.mp4"_s)).size());
-        QVERIFY(m_fixture.server().rangeStarts(u"clip1.mp4"_s).constLast() > 0);
-    }
-
-    // RLIMIT_FSIZE on the real yt-dlp (prlimit as the configured program): its writes past the limit fail
-    // with EFBIG as on a full disk. The big download fails as "disk full"; a small one after it completes.
-    void aFullDiskFailsTheDownloadAndTheQueueGoesOn()
-    {
-        const QString dir = m_fixture.scratch(u"diskfull"_s);
-        EngineConfig config = m_fixture.config();
-        config.maxConcurrent = 1;
-        config.ytDlpPath = writeScript(dir, u"yt-dlp-2mb"_s, "exec prlimit --fsize=2000000 yt-dlp \"$@\"\n");
-        QVERIFY(!config.ytDlpPath.isEmpty());
-        const QString big = QDir(dir).filePath(u"big"_s);
-        const QString small = QDir(dir).filePath(u"small"_s);
-        const QList<DownloadProgress> results = runAll({requestFor(m_fixture.url(u"slow.html"_s), big),
-                                                        requestFor(m_fixture.url(u"page.html"_s), small)},
-                                                       config);
-        QCOMPARE(results.size(), 2);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        QVERIFY2(results[0].error.kind == ErrorKind::DiskFull, qPrintable(results[0].error.detail));
-        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-        QVERIFY(waitNoProcessesMatching(big));
-    }
-
-    // A real full disk: a 100 KB tmpfs as the download folder (ENOSPC, no signal). Needs root and a system
-    // that allows mount; skipped otherwise, where the RLIMIT_FSIZE test above stands in.
-    void aRealFullDiskFailsAsDiskFullAndTheQueueGoesOn()
-    {
-        const QString mountPoint = m_fixture.scratch(u"tmpfs"_s);
-        QProcess mount;
-        mount.start(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=100k"_s, u"tmpfs"_s, mountPoint});
-        if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit ||
-            mount.exitCode() != 0)
-            QSKIP("cannot mount a tmpfs here (not root, or not allowed)");
-        const auto unmount = qScopeGuard([mountPoint] { QProcess::execute(u"umount"_s, {mountPoint}); });
-        const QString out = QDir(mountPoint).filePath(u"out"_s);
-        EngineConfig config = m_fixture.config();
-        config.maxConcurrent = 1;
-        const QString next = m_fixture.scratch(u"afterfull"_s);
-        const QList<DownloadProgress> results = runAll(
-            {requestFor(m_fixture.url(u"clip.mp4"_s), out), requestFor(m_fixture.url(u"clip2.mp4"_s), next)},
-            config);
-        QCOMPARE(results.size(), 2);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        QVERIFY2(results[0].error.kind == ErrorKind::DiskFull, qPrintable(results[0].error.detail));
-        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-        QVERIFY(waitNoProcessesMatching(out));
-    }
-
-    // The folder is deleted while the file is still arriving.
-    void aFolderDeletedMidDownloadFailsAndTheQueueGoesOn()
-    {
-        m_fixture.server().setThrottle(400 * 1024);
-        const QString parent = m_fixture.scratch(u"vanish"_s);
-        const QString doomed = QDir(parent).filePath(u"doomed"_s);
-        const QString next = QDir(parent).filePath(u"next"_s);
-        EngineConfig config = m_fixture.config();
-        config.maxConcurrent = 1;
-        const QList<DownloadProgress> results =
-            runAll({requestFor(m_fixture.url(u"slow.html"_s), doomed),
-                    requestFor(m_fixture.url(u"page.html"_s), next)},
-                   config, [this, doomed](DownloadQueue &queue, quint64 first) {
-                       QTRY_VERIFY_WITH_TIMEOUT(queue.task(first)->progress().downloadedBytes > 0, 60000);
-                       QVERIFY(QDir(doomed).removeRecursively());
-                       m_fixture.server().setThrottle(0);
-                   });
-        QCOMPARE(results.size(), 2);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        qInfo() << "folder deleted:" << errorKindId(results[0].error.kind) << results[0].error.detail;
-        QVERIFY2(results[0].error.kind == ErrorKind::NotWritable, qPrintable(results[0].error.detail));
-        QVERIFY(!QFileInfo::exists(doomed));
-        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-        QVERIFY(waitNoProcessesMatching(doomed));
-    }
-
-    // The folder turns read-only while the file is still arriving: a read-only bind mount over it (root and
-    // mount needed; skipped otherwise). The open part file is still written; moving it into place is refused.
-    void aFolderTurnedReadOnlyMidDownloadFailsAndTheQueueGoesOn()
-    {
-        m_fixture.server().setThrottle(400 * 1024);
-        const QString parent = m_fixture.scratch(u"readonly"_s);
-        const QString folder = QDir(parent).filePath(u"folder"_s);
-        const QString next = QDir(parent).filePath(u"next"_s);
-        QVERIFY(QDir().mkpath(folder));
-        bool mounted = false;
-        const auto unmount = qScopeGuard([&] {
-            if (mounted)
-                QProcess::execute(u"umount"_s, {folder});
-        });
-        EngineConfig config = m_fixture.config();
-        config.maxConcurrent = 1;
-        const QList<DownloadProgress> results =
-            runAll({requestFor(m_fixture.url(u"slow.html"_s), folder),
-                    requestFor(m_fixture.url(u"page.html"_s), next)},
-                   config, [&](DownloadQueue &queue, quint64 first) {
-                       QTRY_VERIFY_WITH_TIMEOUT(queue.task(first)->progress().downloadedBytes > 0, 60000);
-                       mounted = QProcess::execute(u"mount"_s, {u"--bind"_s, folder, folder}) == 0;
-                       if (mounted)
-                           QProcess::execute(u"mount"_s, {u"-o"_s, u"remount,bind,ro"_s, folder});
-                       m_fixture.server().setThrottle(0);
-                   });
-        if (!mounted)
-            QSKIP("cannot bind-mount here (not root, or not allowed)");
-        QFile probe(QDir(folder).filePath(u"probe"_s));
-        QVERIFY2(!probe.open(QIODevice::WriteOnly), "the folder did not turn read-only");
-        QCOMPARE(results.size(), 2);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        qInfo() << "folder turned read-only:" << errorKindId(results[0].error.kind)
-                << results[0].error.detail;
-        QVERIFY2(results[0].error.kind == ErrorKind::NotWritable, qPrintable(results[0].error.detail));
-        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
-        QVERIFY(waitNoProcessesMatching(folder));
-    }
-
-    // A yt-dlp that is there but cannot run (its executable bit lost): named as missing, nothing written.
-    void aYtDlpThatCannotRunIsNamed()
-    {
-        const QString dir = m_fixture.scratch(u"ytdlp"_s);
-        const QString ytDlp = QDir(dir).filePath(u"yt-dlp"_s);
-        QFile file(ytDlp);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("#!/bin/sh\nexit 0\n");
-        file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // not executable
-        EngineConfig config = m_fixture.config();
-        config.ytDlpPath = ytDlp;
-        const QString out = QDir(dir).filePath(u"out"_s);
-        const QList<DownloadProgress> results =
-            runAll({requestFor(m_fixture.url(u"page.html"_s), out)}, config);
-        QCOMPARE(results.size(), 1);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        QVERIFY2(results[0].error.kind == ErrorKind::YtDlpMissing, qPrintable(results[0].error.detail));
-        QVERIFY(!errorKindText(results[0].error.kind).isEmpty());
-        QCOMPARE(filesUnder(dir), QStringList{u"yt-dlp"_s});
-    }
-
-    // An ffmpeg that is there but cannot run, when the chosen quality needs a merge.
-    void anFfmpegThatCannotRunIsNamedForAMerge()
-    {
-        const QString dir = m_fixture.scratch(u"ffmpeg"_s);
-        const QString ffmpeg = QDir(dir).filePath(u"ffmpeg"_s);
-        QFile file(ffmpeg);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("#!/bin/sh\nexit 0\n");
-        file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // not executable
-        EngineConfig config = m_fixture.config();
-        config.ffmpegPath = ffmpeg;
-        DownloadRequest request =
-            requestFor(m_fixture.url(u"hls/master.m3u8"_s), QDir(dir).filePath(u"out"_s));
-        request.options.quality = QualityPreset::P360;
-        const QList<DownloadProgress> results = runAll({request}, config);
-        QCOMPARE(results.size(), 1);
-        QCOMPARE(results[0].state, DownloadState::Failed);
-        QVERIFY2(results[0].error.kind == ErrorKind::FfmpegMissing, qPrintable(results[0].error.detail));
     }
 
     // gravity-downloader --headless --load-info-json FILE with a file that is not a usable info JSON: a parse
