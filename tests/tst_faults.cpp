@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Gravity;
@@ -289,6 +290,47 @@ private slots:
         QCOMPARE(results.size(), 1);
         QCOMPARE(results[0].state, DownloadState::Failed);
         QVERIFY2(results[0].error.kind == ErrorKind::FfmpegMissing, qPrintable(results[0].error.detail));
+    }
+
+    // ffmpeg crashes or falls silent during the merge (a stand-in that is the real ffmpeg when yt-dlp only
+    // asks for its version): the download fails with a reason and ffmpeg goes with it.
+    void anFfmpegThatCrashesOrHangsDuringTheMerge_data()
+    {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<ErrorKind>("kind"); // None: any reason but none
+        QTest::newRow("ffmpeg crashes (SIGSEGV)") << QByteArray("kill -SEGV $$") << ErrorKind::None;
+        QTest::newRow("ffmpeg hangs without a word")
+            << QByteArray("while :; do sleep 1; done") << ErrorKind::TimedOut;
+    }
+
+    void anFfmpegThatCrashesOrHangsDuringTheMerge()
+    {
+        QFETCH(QByteArray, action);
+        QFETCH(ErrorKind, kind);
+        const QString dir = m_fixture.scratch(u"ffmpegfault"_s);
+        const QString tools = QDir(dir).filePath(u"tools"_s);
+        QVERIFY(QDir().mkpath(tools));
+        EngineConfig config = m_fixture.config();
+        config.stallTimeoutSec = 3;
+        config.ffmpegPath =
+            writeScript(tools, u"ffmpeg"_s,
+                        "case \"$*\" in *-version*|*-bsfs*) exec ffmpeg \"$@\" ;; esac\n" + action + "\n");
+        QVERIFY(!config.ffmpegPath.isEmpty());
+        QVERIFY(
+            QFile::link(QStandardPaths::findExecutable(u"ffprobe"_s), QDir(tools).filePath(u"ffprobe"_s)));
+        const QString out = QDir(dir).filePath(u"out"_s);
+        DownloadRequest request = requestFor(m_fixture.url(u"hls/master.m3u8"_s), out);
+        request.options.quality = QualityPreset::P360;
+        const QList<DownloadProgress> results = runToEnd({request}, config);
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results[0].state, DownloadState::Failed);
+        qInfo() << "ffmpeg fault:" << errorKindId(results[0].error.kind)
+                << results[0].error.detail.right(200);
+        if (kind != ErrorKind::None)
+            QVERIFY2(results[0].error.kind == kind, qPrintable(results[0].error.detail));
+        QVERIFY(results[0].error.kind != ErrorKind::None);
+        QVERIFY(!errorKindText(results[0].error.kind).isEmpty());
+        QVERIFY2(waitNoProcessesMatching(out), "ffmpeg or yt-dlp outlived the download");
     }
 };
 
