@@ -28,6 +28,8 @@ public:
     // The version word of `ffmpeg -version`'s first line ("6.1.1-3", "n7.0"), cached and blocking like
     // ytDlpVersion.
     [[nodiscard]] static std::optional<QString> ffmpegVersion(const QString &path);
+    // Drops what was cached for `path`, so the next ytDlpVersion() runs it again (after an update).
+    static void forgetVersion(const QString &path);
     // yt-dlp versions are dates ("2023.03.04", "2024.12.06.232811"); compares them field by field.
     [[nodiscard]] static bool isVersionAtLeast(const QString &version, const QString &minimum);
     // The oldest yt-dlp whose output Gravity reads correctly (progress templates for postprocessors,

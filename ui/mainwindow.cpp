@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "batchfile.h"
 #include "batchintake.h"
 #include "card.h"
 #include "downloadlistmodel.h"
@@ -16,9 +17,12 @@
 #include "prober.h"
 #include "queuejournal.h"
 #include "settingsdialog.h"
+#include "settingsnetworkpage.h"
 #include "theme.h"
 #include "thumbnailloader.h"
+#include "toollocator.h"
 #include "urlrecognizer.h"
+#include "ytdlpversion.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -26,6 +30,9 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -40,6 +47,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Gravity {
 
@@ -86,7 +94,14 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     m_pages->addWidget(scroll);
     m_header = new WindowHeader(m_settings, m_theme, m_history != nullptr, backdrop);
     connect(m_header, &WindowHeader::pageRequested, this, &MainWindow::showPage);
-    connect(m_header, &WindowHeader::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_header, &WindowHeader::settingsRequested, this, [this] { openSettings(); });
+    connect(m_downloads, &DownloadsView::cookiesSetupRequested, this, &MainWindow::openCookieSettings);
+    connect(m_header, &WindowHeader::importRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import links"), QDir::homePath(),
+                                                          tr("Text files (*.txt);;All files (*)"));
+        if (!path.isEmpty())
+            importLinksFrom(path);
+    });
     if (m_history) {
         auto *find = new QShortcut(QKeySequence::Find, this);
         connect(find, &QShortcut::activated, this, [this] {
@@ -172,12 +187,20 @@ void MainWindow::showPage(WindowHeader::Page page)
     }
 }
 
-void MainWindow::openSettings()
+SettingsDialog *MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
     dialog->open();
+    return dialog;
+}
+
+void MainWindow::openCookieSettings()
+{
+    SettingsDialog *dialog = openSettings();
+    dialog->showPage(SettingsDialog::Page::Network);
+    static_cast<SettingsNetworkPage *>(dialog->page(SettingsDialog::Page::Network))->focusCookies();
 }
 
 void MainWindow::applySettings()
@@ -274,6 +297,10 @@ QWidget *MainWindow::buildInputCard(QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setAccessibleName(tr("Message"));
     m_message->hide();
+    m_cookiesButton = new QPushButton(tr("Set up cookies…"), card);
+    m_cookiesButton->setObjectName(QStringLiteral("setUpCookiesButton"));
+    m_cookiesButton->setAccessibleName(tr("Set up cookies for sites that need a login"));
+    m_cookiesButton->hide();
 
     m_clipboardOffer = new QWidget(card);
     m_clipboardText = new QLabel(m_clipboardOffer);
@@ -297,10 +324,15 @@ QWidget *MainWindow::buildInputCard(QWidget *parent)
     layout->setSpacing(10);
     layout->addLayout(row);
     layout->addWidget(m_busyBar);
-    layout->addWidget(m_message);
+    auto *messageRow = new QHBoxLayout;
+    messageRow->setSpacing(8);
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_cookiesButton, 0, Qt::AlignTop);
+    layout->addLayout(messageRow);
     layout->addWidget(m_clipboardOffer);
 
     connect(pasteButton, &QPushButton::clicked, this, &MainWindow::pasteAndParse);
+    connect(m_cookiesButton, &QPushButton::clicked, this, &MainWindow::openCookieSettings);
     connect(m_urlEdit, &QLineEdit::returnPressed, this, &MainWindow::parseInput);
     connect(m_parseButton, &QPushButton::clicked, this, [this] {
         if (isParsing())
@@ -381,6 +413,7 @@ void MainWindow::showMessage(const QString &text, const QString &role)
     m_message->setText(text);
     Theme::setStyleProperty(m_message, "role", role);
     m_message->setVisible(!text.isEmpty());
+    m_cookiesButton->hide(); // only the login error that shows it keeps it
 }
 
 void MainWindow::setBusy(bool busy)
@@ -474,6 +507,10 @@ void MainWindow::onProbed(const ProbeResult &result)
     setBusy(false);
     if (!result.info) {
         showMessage(errorKindText(result.error.kind), QStringLiteral("error"));
+        m_cookiesButton->setVisible(result.error.kind == ErrorKind::LoginRequired);
+        // A page yt-dlp no longer understands fails without a clear reason: an old yt-dlp is the likely one.
+        if (result.error.kind == ErrorKind::Unknown || result.error.kind == ErrorKind::UnsupportedUrl)
+            showYtDlpAgeHint(errorKindText(result.error.kind));
         return;
     }
     if (result.info->isLive) {
@@ -482,6 +519,23 @@ void MainWindow::onProbed(const ProbeResult &result)
     }
     showMessage({}, QStringLiteral("hint"));
     showResult(*result.info);
+}
+
+void MainWindow::showYtDlpAgeHint(const QString &failure)
+{
+    // The version runs yt-dlp (cached after the first time): off the GUI thread.
+    auto *watcher = new QFutureWatcher<std::optional<QString>>(this);
+    const QString path = ToolLocator::locate(Tool::YtDlp, m_config.ytDlpPath);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, failure] {
+        watcher->deleteLater();
+        const std::optional<QString> version = watcher->result();
+        const QString age = version ? ytDlpOutdatedText(*version, QDate::currentDate()) : QString();
+        // Only while the failure is still what the window shows.
+        if (!age.isEmpty() && m_message->text() == failure && !isParsing())
+            m_message->setText(
+                tr("%1\n%2", "a parse error, then the advice to update an old yt-dlp").arg(failure, age));
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return ToolLocator::ytDlpVersion(path); }));
 }
 
 void MainWindow::showResult(const MediaInfo &info)
@@ -588,9 +642,62 @@ void MainWindow::offerClipboardLink()
     }
 }
 
+namespace {
+
+// A .txt file dropped from a file manager is a list of links to import.
+QString linksFileFromMimeData(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
+void MainWindow::importLinksFrom(const QString &path)
+{
+    showPage(WindowHeader::Page::Download);
+    const BatchFile batch = readBatchFile(path);
+    if (!batch.error.isEmpty()) {
+        showMessage(batch.error, QStringLiteral("error"));
+        return;
+    }
+    QStringList links;
+    for (const BatchFileLine &line : batch.accepted)
+        links << line.url.input;
+    if (!links.isEmpty())
+        queueInBackground(links);
+    const QString name = QFileInfo(path).fileName();
+    QStringList lines{
+        tr("%n link(s) from %1 are being read and downloaded.", nullptr, int(links.size())).arg(name)};
+    if (batch.truncated)
+        lines << tr("Only the first %n link(s) of the file were read.", nullptr,
+                    int(batch.accepted.size() + batch.rejected.size()));
+    if (!batch.rejected.isEmpty()) {
+        lines << tr("%n line(s) were rejected:", nullptr, int(batch.rejected.size()));
+        // The first few are enough to find the mistake; a message is no place for a thousand lines.
+        constexpr int Shown = 10;
+        for (qsizetype i = 0; i < qMin<qsizetype>(Shown, batch.rejected.size()); ++i)
+            lines << batchRejectText(batch.rejected.at(i));
+        if (batch.rejected.size() > Shown)
+            lines << tr("…and %n more.", nullptr, int(batch.rejected.size() - Shown));
+    }
+    showMessage(lines.join(QLatin1Char('\n')), batch.rejected.isEmpty() && !links.isEmpty()
+                                                   ? QStringLiteral("hint")
+                                                   : QStringLiteral("error"));
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QStringList links = linksFromMimeData(event->mimeData());
+    if (links.isEmpty() && !linksFileFromMimeData(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+        return;
+    }
     if (links.isEmpty())
         return;
     event->acceptProposedAction();
@@ -612,8 +719,14 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     m_dropOverlay->hide();
     const QStringList links = linksFromMimeData(event->mimeData());
-    if (links.isEmpty())
+    if (links.isEmpty()) {
+        const QString file = linksFileFromMimeData(event->mimeData());
+        if (!file.isEmpty()) {
+            event->acceptProposedAction();
+            importLinksFrom(file);
+        }
         return;
+    }
     event->acceptProposedAction();
     parseUrls(links);
 }
