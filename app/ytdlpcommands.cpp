@@ -2,6 +2,7 @@
 
 #include "downloaderror.h"
 #include "toollocator.h"
+#include "ytdlpinstall.h"
 #include "ytdlpupdater.h"
 #include "ytdlpversion.h"
 
@@ -67,7 +68,9 @@ void startYtDlpUpdate(YtDlpUpdater *updater, const CommandLine &commandLine)
             print(stderr, QStringLiteral("  ") + result.detail);
         QCoreApplication::exit(result.ok ? ExitOk : ExitDownloadFailed);
     });
-    print(stdout, CommandText::tr("Updating %1…").arg(QDir::toNativeSeparators(path)));
+    // Only a copy Gravity may replace is announced; the updater itself refuses any other and says why.
+    if (classifyYtDlpInstall(path, ownYtDlpFolders()) == YtDlpInstall::Own)
+        print(stdout, CommandText::tr("Updating %1…").arg(QDir::toNativeSeparators(path)));
     updater->start(path, ToolLocator::ytDlpVersion(path).value_or(QString()),
                    commandLine.nightly ? YtDlpUpdater::Channel::Nightly : YtDlpUpdater::Channel::Stable,
                    commandLine.engine.network);
