@@ -152,6 +152,8 @@ int runWindow(int argc, char **argv)
     journal.restore();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
+    if (!commandLine->batchFile.isEmpty())
+        window.importLinksFrom(commandLine->batchFile);
     // A second launch: its links are parsed in the window, brought to the front; while the window is in the
     // tray they are queued straight away and the tray tells how they end. Without links: to the front.
     bool activationPending = false;

@@ -21,8 +21,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDragEnterEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
@@ -193,6 +195,32 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(queue->ids().size(), qsizetype(2), 60000);
         for (quint64 id : queue->ids())
             QTRY_COMPARE_WITH_TIMEOUT(queue->task(id)->progress().state, DownloadState::Completed, 120000);
+    }
+
+    void droppingATextFileOfLinksImportsIt()
+    {
+        openWindow(u"/usr/bin/yt-dlp"_s);
+        const QString list = m_fixture.scratch(u"drop"_s) + u"/dropped.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(m_fixture.url(u"clip1.mp4"_s).toUtf8() + "\n");
+        file.close();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(list)});
+        const QPointF where(m_window->width() / 2.0, m_window->height() / 2.0);
+        QDragEnterEvent enter(where.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        const QString said = message()->text().replace(u"(s)"_s, u"s"_s);
+        QVERIFY2(said.startsWith(u"1 link from dropped.txt"_s) ||
+                     said.startsWith(u"1 links from dropped.txt"_s),
+                 qPrintable(said));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queue()->ids().size(), qsizetype(1), 60000);
+        const quint64 id = m_window->queue()->ids().first();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queue()->task(id)->progress().state, DownloadState::Completed,
+                                  120000);
     }
 
     void aFileOfLinksThatCannotBeReadSaysSo()

@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
-#include "batchfile.h"
 #include "batchintake.h"
 #include "card.h"
 #include "downloadlistmodel.h"
@@ -31,7 +30,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -642,62 +640,14 @@ void MainWindow::offerClipboardLink()
     }
 }
 
-namespace {
-
-// A .txt file dropped from a file manager is a list of links to import.
-QString linksFileFromMimeData(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
-            return url.toLocalFile();
-    }
-    return {};
-}
-
-} // namespace
-
-void MainWindow::importLinksFrom(const QString &path)
-{
-    showPage(WindowHeader::Page::Download);
-    const BatchFile batch = readBatchFile(path);
-    if (!batch.error.isEmpty()) {
-        showMessage(batch.error, QStringLiteral("error"));
-        return;
-    }
-    QStringList links;
-    for (const BatchFileLine &line : batch.accepted)
-        links << line.url.input;
-    if (!links.isEmpty())
-        queueInBackground(links);
-    const QString name = QFileInfo(path).fileName();
-    QStringList lines{
-        tr("%n link(s) from %1 are being read and downloaded.", nullptr, int(links.size())).arg(name)};
-    if (batch.truncated)
-        lines << tr("Only the first %n link(s) of the file were read.", nullptr,
-                    int(batch.accepted.size() + batch.rejected.size()));
-    if (!batch.rejected.isEmpty()) {
-        lines << tr("%n line(s) were rejected:", nullptr, int(batch.rejected.size()));
-        // The first few are enough to find the mistake; a message is no place for a thousand lines.
-        constexpr int Shown = 10;
-        for (qsizetype i = 0; i < qMin<qsizetype>(Shown, batch.rejected.size()); ++i)
-            lines << batchRejectText(batch.rejected.at(i));
-        if (batch.rejected.size() > Shown)
-            lines << tr("…and %n more.", nullptr, int(batch.rejected.size() - Shown));
-    }
-    showMessage(lines.join(QLatin1Char('\n')), batch.rejected.isEmpty() && !links.isEmpty()
-                                                   ? QStringLiteral("hint")
-                                                   : QStringLiteral("error"));
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QStringList links = linksFromMimeData(event->mimeData());
-    if (links.isEmpty() && !linksFileFromMimeData(event->mimeData()).isEmpty()) {
+    // A dropped .txt is a list of links to import (its file: URL would otherwise read as a refused link).
+    if (!linksFileFromMimeData(event->mimeData()).isEmpty()) {
         event->acceptProposedAction();
         return;
     }
+    const QStringList links = linksFromMimeData(event->mimeData());
     if (links.isEmpty())
         return;
     event->acceptProposedAction();
@@ -718,15 +668,14 @@ void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     m_dropOverlay->hide();
-    const QStringList links = linksFromMimeData(event->mimeData());
-    if (links.isEmpty()) {
-        const QString file = linksFileFromMimeData(event->mimeData());
-        if (!file.isEmpty()) {
-            event->acceptProposedAction();
-            importLinksFrom(file);
-        }
+    if (const QString file = linksFileFromMimeData(event->mimeData()); !file.isEmpty()) {
+        event->acceptProposedAction();
+        importLinksFrom(file);
         return;
     }
+    const QStringList links = linksFromMimeData(event->mimeData());
+    if (links.isEmpty())
+        return;
     event->acceptProposedAction();
     parseUrls(links);
 }
