@@ -245,6 +245,20 @@ private slots:
         QCOMPARE(result.message, u"The update was cancelled; yt-dlp was left as it was."_s);
         QVERIFY(GravityTest::waitNoProcessesMatching(standIn));
     }
+
+    void closingWhileAnUpdateRunsLeavesNothingRunning()
+    {
+        const QString own = m_dir.filePath(u"closing"_s);
+        QVERIFY(QDir().mkpath(own));
+        const QString standIn = GravityTest::writeScript(own, u"yt-dlp"_s, "sleep 600\n");
+        {
+            YtDlpUpdater updater;
+            updater.setOwnFolders({own});
+            updater.start(standIn, u"2023.03.04"_s, YtDlpUpdater::Channel::Nightly, closedProxy());
+            QTRY_VERIFY(!GravityTest::processesMatching(standIn).isEmpty());
+        } // the Settings dialog closed, or Gravity quit
+        QVERIFY(GravityTest::waitNoProcessesMatching(standIn));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestYtDlpManagement)

@@ -252,6 +252,9 @@ private slots:
         auto *update = page->findChild<QPushButton *>(u"settingsYtDlpUpdate"_s);
         QVERIFY(!update->isEnabled());
         QVERIFY2(update->toolTip().contains(u"package manager"_s), qPrintable(update->toolTip()));
+        auto *why = page->findChild<QLabel *>(u"settingsYtDlpUpdateResult"_s);
+        QVERIFY(why->isVisible());
+        QCOMPARE(why->text(), update->toolTip());
     }
 
     void theToolsPageUpdatesGravitysOwnCopyAndShowsTheResult()

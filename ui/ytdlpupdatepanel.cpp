@@ -70,6 +70,13 @@ void YtDlpUpdatePanel::setBinary(const QString &path, const QString &version, Yt
     m_channel->setEnabled(channels && install == YtDlpInstall::Own);
     if (!channels)
         m_channel->setCurrentIndex(0);
+    // Why there is nothing to update here, in words and not only in the disabled button's tooltip.
+    if (!m_showingOutcome) {
+        const bool explain = install != YtDlpInstall::Own && install != YtDlpInstall::Missing;
+        m_result->setText(explain ? ytDlpInstallText(install) : QString());
+        Theme::setStyleProperty(m_result, "role", QStringLiteral("secondary"));
+        m_result->setVisible(explain);
+    }
     updateButton();
 }
 
@@ -89,6 +96,7 @@ void YtDlpUpdatePanel::startOrCancel()
         m_updater->cancel();
         return;
     }
+    m_showingOutcome = true;
     m_result->setText(tr("Updating yt-dlp…"));
     Theme::setStyleProperty(m_result, "role", QStringLiteral("secondary"));
     m_result->show();

@@ -48,6 +48,7 @@ private:
     QString m_path;
     QString m_version;
     YtDlpInstall m_install = YtDlpInstall::Missing;
+    bool m_showingOutcome = false; // an update's result stays until the next update starts
     NetworkConfig m_network;
 };
 
