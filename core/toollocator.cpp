@@ -84,6 +84,13 @@ QString ToolLocator::locate(Tool tool, const QString &configuredPath)
         if (isExecutableFile(beside))
             return beside;
     }
+    // Gravity's own copy in its data folder: the one it may update (see ytdlpinstall.h).
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!data.isEmpty()) {
+        const QString own = QDir(data).filePath(QStringLiteral("bin/") + name);
+        if (isExecutableFile(own))
+            return own;
+    }
     return QStandardPaths::findExecutable(name);
 }
 

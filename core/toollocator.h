@@ -13,7 +13,7 @@ enum class Tool
 };
 
 // Finds the external programs: the configured path first, then next to Gravity's executable (how the Windows
-// and macOS packages ship them), then PATH.
+// and macOS packages ship them), then Gravity's data folder's bin/ (a copy it may update), then PATH.
 class ToolLocator final
 {
 public:
