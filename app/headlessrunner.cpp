@@ -125,6 +125,8 @@ bool HeadlessRunner::readBatch(QStringList &inputs)
     if (batch.truncated)
         printError(tr("Only the first %n link(s) of the file were read.", nullptr,
                       int(batch.accepted.size() + batch.rejected.size())));
+    if (batch.accepted.isEmpty() && batch.rejected.isEmpty())
+        printError(tr("There are no links in \"%1\".").arg(m_commandLine.batchFile));
     return true;
 }
 

@@ -335,6 +335,18 @@ private slots:
                  result.out.constData());
     }
 
+    void aBatchFileWithNoLinksSaysSoAndExits2()
+    {
+        const QString list = m_fixture.scratch(u"emptybatch"_s) + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# only a comment\r\n\r\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("There are no links"), result.err.constData());
+    }
+
     void aBatchFileThatCannotBeReadExits2()
     {
         const AppRun result =

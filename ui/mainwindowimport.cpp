@@ -17,6 +17,10 @@ void MainWindow::importLinksFrom(const QString &path)
         showMessage(batch.error, QStringLiteral("error"));
         return;
     }
+    if (batch.accepted.isEmpty() && batch.rejected.isEmpty()) {
+        showMessage(tr("There are no links in %1.").arg(QFileInfo(path).fileName()), QStringLiteral("error"));
+        return;
+    }
     QStringList links;
     for (const BatchFileLine &line : batch.accepted)
         links << line.url.input;
