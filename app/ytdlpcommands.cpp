@@ -37,15 +37,17 @@ int printVersions(const EngineConfig &engine)
     print(stdout,
           QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion());
     const QString path = ToolLocator::locate(Tool::YtDlp, engine.ytDlpPath);
+    // --version answers what it was asked whatever state yt-dlp is in: scripts read Gravity's version from
+    // it.
     if (path.isEmpty()) {
         print(stderr, errorKindText(ErrorKind::YtDlpMissing));
-        return ExitToolsMissing;
+        return ExitOk;
     }
     const std::optional<QString> version = ToolLocator::ytDlpVersion(path);
     if (!version) {
         print(stderr,
               CommandText::tr("%1 does not answer like yt-dlp does.").arg(QDir::toNativeSeparators(path)));
-        return ExitToolsMissing;
+        return ExitOk;
     }
     print(stdout, QStringLiteral("yt-dlp %1 (%2)").arg(*version, QDir::toNativeSeparators(path)));
     const QString warning = ytDlpOutdatedText(*version, QDate::currentDate());

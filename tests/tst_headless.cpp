@@ -360,6 +360,14 @@ private slots:
         const AppRun version = run({u"--version"_s, u"--yt-dlp"_s, u"/usr/bin/yt-dlp"_s});
         QCOMPARE(version.exitCode, 0);
         QVERIFY2(version.out.contains("yt-dlp 20"), version.out.constData());
+
+        // Without yt-dlp it still tells Gravity's version, and says yt-dlp is missing.
+        const AppRun withoutYtDlp =
+            run({u"--version"_s, u"--yt-dlp"_s, m_fixture.scratch(u"none"_s) + u"/yt-dlp"_s});
+        QCOMPARE(withoutYtDlp.exitCode, 0);
+        QVERIFY(withoutYtDlp.out.contains(GRAVITY_VERSION));
+        QVERIFY2(!withoutYtDlp.out.contains("yt-dlp 20"), withoutYtDlp.out.constData());
+        QVERIFY2(withoutYtDlp.err.contains("yt-dlp"), withoutYtDlp.err.constData());
     }
 
     void updateRefusesThePackagedYtDlp()
