@@ -28,6 +28,7 @@ struct CommandLine
     bool json = false;
     QStringList urls;
     QString loadInfoJson;
+    QList<int> playlistItems; // 1-based positions of the playlist entries to download; empty: all
     DownloadOptions options;
     EngineConfig engine;
 
