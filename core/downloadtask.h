@@ -39,6 +39,21 @@ enum class DownloadStage
 [[nodiscard]] QString downloadStateId(DownloadState state); // "queued", "downloading", … for --json
 [[nodiscard]] QString downloadStageId(DownloadStage stage); // "video", "audio", "merging", …
 
+// The chosen quality could not be fetched (403 or a login on its video format, as Bilibili answers for a
+// premium tier) and the best one that could was downloaded instead. Data: the ui words it.
+struct QualityFallback
+{
+    QString fromFormat; // the first format refused; empty: no fallback happened
+    int fromHeight = 0; // 0 when not known
+    QString fromNote;   // its format_note, e.g. "1080P 高码率"
+    int toHeight = 0;
+    QString toNote;
+
+    [[nodiscard]] bool happened() const { return !fromFormat.isEmpty(); }
+};
+// "Got 480p: 1080p needs a login or membership", translated; empty when nothing fell back.
+[[nodiscard]] QString qualityFallbackText(const QualityFallback &fallback);
+
 struct DownloadProgress
 {
     DownloadState state = DownloadState::Queued;
@@ -56,6 +71,7 @@ struct DownloadProgress
     QString filePath;       // the final file, as yt-dlp reports it
     qint64 fileSize = -1;
     DownloadError error;
+    QualityFallback fallback;
     QDateTime startedAt;
     QDateTime finishedAt;
 
@@ -107,6 +123,9 @@ private:
     void fail(ErrorKind kind, const QString &detail);
     void end(DownloadState state);
     [[nodiscard]] QString prepareInfoJson();
+    [[nodiscard]] QByteArray infoBytes() const;
+    [[nodiscard]] bool prepareQualityFallback(ErrorKind kind, const QString &detail);
+    void noteFallbackResult();
     void removeInfoJsonFile();
     void removePartialFiles();
 
@@ -120,6 +139,10 @@ private:
     QString m_currentStreamFormat;
     QStringList m_streamFiles; // as yt-dlp names them, to clean up after a cancel
     bool m_pauseRequested = false;
+    bool m_streamFinished = false; // the last progress record closed its stream
+    bool m_runFromInfo = false;    // this run loads info JSON (only then can a format be left out)
+    QStringList m_excludedFormats; // refused formats left out of the info for the next run
+    QString m_fallbackInfoFile;    // the info without them
 };
 
 } // namespace Gravity
