@@ -507,6 +507,29 @@ private slots:
         QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
     }
 
+    void aStreamStillLiveIsRefusedWithAClearMessage()
+    {
+        // Only YouTube can say a stream is live: a stand-in yt-dlp prints its captured -J output.
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = writeScript(
+            m_downloads, u"yt-dlp"_s,
+            "#!/bin/sh\nexec cat '" + QFile::encodeName(testDataPath(u"info/youtube-live.json"_s)) + "'\n");
+        QVERIFY(!config.ytDlpPath.isEmpty());
+        m_recorder.reset();
+        m_window = std::make_unique<MainWindow>(config, m_settings.get(), m_theme.get(), m_history.get());
+        m_recorder = std::make_unique<HistoryRecorder>(m_window->queue(), m_history.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        typeAndParse(u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s);
+        QVERIFY(QTest::qWaitFor([this] { return !m_window->isParsing(); }, 30000));
+        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(message()->isVisible());
+        QCOMPARE(message()->text(),
+                 u"This is a live stream that has not ended: try again when it is over."_s);
+        QCOMPARE(rows()->rowCount(), 0);
+    }
+
     void aPlaylistWithTwoOfThreeChosen()
     {
         typeAndParse(m_fixture.url(u"feed.xml"_s));
