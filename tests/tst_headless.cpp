@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -220,8 +221,14 @@ private slots:
         const int part2 = m_fixture.server().requestCount(u"clip2.mp4"_s);
         const int part3 = m_fixture.server().requestCount(u"clip3.mp4"_s);
 
-        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--playlist-items"_s,
-                                   u"1,3"_s, u"--load-info-json"_s, infoPath});
+        // The real yt-dlp, behind a guard: a part downloaded by its bilibili.com address would go online.
+        const QString ytDlp = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *bilibili.com*) echo 'ERROR: stand-in: would go "
+            "online' >&2; exit 1;; esac; done\nexec '" +
+                QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) + "' \"$@\"\n");
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, dir,
+                                   u"--playlist-items"_s, u"1,3"_s, u"--load-info-json"_s, infoPath});
         QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
         QCOMPARE(result.eventNames().count(u"finished"_s), 2);
         QStringList files = QDir(dir).entryList({u"*.mp4"_s}, QDir::Files, QDir::Name);
