@@ -243,6 +243,31 @@ private slots:
         QCOMPARE(m_fixture.server().requestCount(u"clip2.mp4"_s), part2);
     }
 
+    void aRefusedPremiumTierFallsBackAndTheFinishedEventSaysSo()
+    {
+        // Bilibili's 1080P tiers answer 403 to a visitor; 480P is free.
+        m_fixture.server().setFault(u"bilibili/1177666-1-30112.m4s"_s, LoopbackServer::Fault::Forbidden);
+        m_fixture.server().setFault(u"bilibili/1177666-1-30080.m4s"_s, LoopbackServer::Fault::Forbidden);
+        const QString dir = m_fixture.scratch(u"clipremium"_s);
+        QFile data(testDataPath(u"info/bilibili-premium.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QString infoPath = QDir(dir).filePath(u"premium.info.json"_s);
+        QFile info(infoPath);
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.close();
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-q"_s, u"1080"_s, u"-o"_s, dir,
+                                   u"--load-info-json"_s, infoPath});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QJsonObject finished = result.first(u"finished"_s);
+        QVERIFY(QFileInfo::exists(finished.value(u"path"_s).toString()));
+        QVERIFY(finished.value(u"format"_s).toString().startsWith(u"30032+"_s));
+        const QJsonObject fallback = finished.value(u"fallback"_s).toObject();
+        QCOMPARE(fallback.value(u"from_height"_s).toInt(), 1080);
+        QCOMPARE(fallback.value(u"to_height"_s).toInt(), 480);
+        QCOMPARE(fallback.value(u"message"_s).toString(), u"Got 480p: 1080p needs a login or membership"_s);
+    }
+
     void aStreamStillLiveIsRefusedWithAClearMessage()
     {
         // Only YouTube can say a stream is live: a stand-in yt-dlp prints its captured -J output.
