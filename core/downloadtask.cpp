@@ -6,19 +6,13 @@
 #include "toollocator.h"
 #include "ytdlparguments.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryFile>
-
-#include <algorithm>
 
 namespace Gravity {
 
@@ -70,25 +64,6 @@ QString downloadStageId(DownloadStage stage)
         break;
     }
     return QStringLiteral("finishing");
-}
-
-QString qualityFallbackText(const QualityFallback &fallback)
-{
-    if (!fallback.happened())
-        return {};
-    if (fallback.fromHeight > 0 && fallback.toHeight > 0 && fallback.fromHeight != fallback.toHeight) {
-        return QCoreApplication::translate("Gravity::QualityFallback",
-                                           "Got %1p: %2p needs a login or membership")
-            .arg(fallback.toHeight)
-            .arg(fallback.fromHeight);
-    }
-    if (!fallback.fromNote.isEmpty() && !fallback.toNote.isEmpty()) {
-        return QCoreApplication::translate("Gravity::QualityFallback",
-                                           "Got %1: %2 needs a login or membership")
-            .arg(fallback.toNote, fallback.fromNote);
-    }
-    return QCoreApplication::translate("Gravity::QualityFallback",
-                                       "Got a lower quality: the chosen one needs a login or membership");
 }
 
 double DownloadProgress::fraction() const
@@ -249,65 +224,41 @@ QByteArray DownloadTask::infoBytes() const
 
 bool DownloadTask::prepareQualityFallback(ErrorKind kind, const QString &detail)
 {
-    // Only a refusal (403, or a login/membership the user does not have) of the video stream of a preset
-    // quality: an exact format the user chose is not second-guessed, and other failures are not retried here.
-    // Each run leaves out one more format, at most kMaxFallbacks times: it cannot loop.
+    // Only a refusal of the video stream of a preset quality: an exact format the user chose is not
+    // second-guessed, and other failures are not retried here. Each run leaves out one more format, at most
+    // kMaxFallbacks times: it cannot loop.
     constexpr int kMaxFallbacks = 3;
-    const bool refused = kind == ErrorKind::LoginRequired ||
-                         detail.contains(QLatin1String("HTTP Error 403"), Qt::CaseInsensitive) ||
-                         detail.contains(QLatin1String("HTTP Error 401"), Qt::CaseInsensitive);
-    if (!refused || !m_runFromInfo || !m_request.options.formatSpec.isEmpty() ||
+    if (!isRefusal(kind, detail) || !m_runFromInfo || !m_request.options.formatSpec.isEmpty() ||
         m_request.options.quality == QualityPreset::AudioOnly || m_excludedFormats.size() >= kMaxFallbacks)
         return false;
-    // The stream that failed: yt-dlp reports none for a request refused outright, so it is the one after the
-    // last finished stream, or the one in progress.
-    const QStringList resolved = m_progress.resolvedFormat.split(QLatin1Char('+'), Qt::SkipEmptyParts);
-    const int failing = m_progress.streamIndex == 0
-                            ? 0
-                            : (m_streamFinished ? m_progress.streamIndex : m_progress.streamIndex - 1);
-    const QString failed = resolved.value(failing);
     const QByteArray json = infoBytes();
     const InfoParseResult parsed = parseInfoJson(json);
-    if (failed.isEmpty() || !parsed.info)
+    if (!parsed.info)
         return false;
-    const MediaFormat *format = parsed.info->findFormat(failed);
-    if (!format || !format->hasVideo())
-        return false;
-    const bool another = std::any_of(parsed.info->formats.cbegin(), parsed.info->formats.cend(),
-                                     [&](const MediaFormat &other) {
-                                         return other.hasVideo() && other.formatId != failed &&
-                                                !m_excludedFormats.contains(other.formatId);
-                                     });
-    if (!another)
+    const QString failed =
+        replaceableVideoFormat(*parsed.info, m_progress.resolvedFormat,
+                               failingStream(m_progress.streamIndex, m_streamFinished), m_excludedFormats);
+    if (failed.isEmpty())
         return false;
 
-    // The same info without the refused formats: yt-dlp's own selection then picks the best that is left.
-    QJsonObject root = QJsonDocument::fromJson(json).object();
-    QJsonArray kept;
-    const QJsonArray formats = root.value(QLatin1String("formats")).toArray();
-    for (const QJsonValue &value : formats) {
-        const QString id = value.toObject().value(QLatin1String("format_id")).toString();
-        if (id != failed && !m_excludedFormats.contains(id))
-            kept.append(value);
-    }
-    root.insert(QLatin1String("formats"), kept);
-    root.remove(QLatin1String("requested_formats"));
+    const QByteArray filtered = infoWithoutFormats(json, m_excludedFormats + QStringList{failed});
     QString dir = m_config.infoCacheDir;
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
-    const QByteArray filtered = QJsonDocument(root).toJson(QJsonDocument::Compact);
     const QByteArray key = QCryptographicHash::hash(filtered, QCryptographicHash::Sha1).toHex().left(16);
     const QString path = QDir(dir).filePath(QString::fromLatin1(key) + QStringLiteral(".fallback.info.json"));
     QSaveFile file(path);
-    if (!QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) || file.write(filtered) != filtered.size() ||
-        !file.commit())
+    if (filtered.isEmpty() || !QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) ||
+        file.write(filtered) != filtered.size() || !file.commit())
         return false;
     if (!m_fallbackInfoFile.isEmpty() && m_fallbackInfoFile != path)
         QFile::remove(m_fallbackInfoFile);
     m_fallbackInfoFile = path;
     m_excludedFormats << failed;
-    if (!m_progress.fallback.happened())
+    if (!m_progress.fallback.happened()) {
+        const MediaFormat *format = parsed.info->findFormat(failed);
         m_progress.fallback = {failed, qMax(0, format->height), format->formatNote, 0, {}};
+    }
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "downloadrequest.h"
 #include "engineconfig.h"
 #include "outputparser.h"
+#include "qualityfallback.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -38,21 +39,6 @@ enum class DownloadStage
 [[nodiscard]] bool isFinalState(DownloadState state);
 [[nodiscard]] QString downloadStateId(DownloadState state); // "queued", "downloading", … for --json
 [[nodiscard]] QString downloadStageId(DownloadStage stage); // "video", "audio", "merging", …
-
-// The chosen quality could not be fetched (403 or a login on its video format, as Bilibili answers for a
-// premium tier) and the best one that could was downloaded instead. Data: the ui words it.
-struct QualityFallback
-{
-    QString fromFormat; // the first format refused; empty: no fallback happened
-    int fromHeight = 0; // 0 when not known
-    QString fromNote;   // its format_note, e.g. "1080P 高码率"
-    int toHeight = 0;
-    QString toNote;
-
-    [[nodiscard]] bool happened() const { return !fromFormat.isEmpty(); }
-};
-// "Got 480p: 1080p needs a login or membership", translated; empty when nothing fell back.
-[[nodiscard]] QString qualityFallbackText(const QualityFallback &fallback);
 
 struct DownloadProgress
 {
