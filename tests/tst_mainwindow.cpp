@@ -109,6 +109,16 @@ private:
         return resultCard()->isVisible();
     }
 
+    // The window again, with an engine configuration of the test's own (a stand-in yt-dlp).
+    bool reopenWindow(const EngineConfig &config)
+    {
+        m_recorder.reset();
+        m_window = std::make_unique<MainWindow>(config, m_settings.get(), m_theme.get(), m_history.get());
+        m_recorder = std::make_unique<HistoryRecorder>(m_window->queue(), m_history.get());
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
     // A yt-dlp that answers a parse (-J) with the info JSON in infoFile, refuses any bilibili.com address
     // (a download must come from the info, and tests never go online) and hands the rest to the real one.
     static QByteArray offlineYtDlp(const QString &realYtDlp, const QString &infoFile)
@@ -530,11 +540,7 @@ private slots:
             m_downloads, u"yt-dlp"_s,
             "#!/bin/sh\nexec cat '" + QFile::encodeName(testDataPath(u"info/youtube-live.json"_s)) + "'\n");
         QVERIFY(!config.ytDlpPath.isEmpty());
-        m_recorder.reset();
-        m_window = std::make_unique<MainWindow>(config, m_settings.get(), m_theme.get(), m_history.get());
-        m_recorder = std::make_unique<HistoryRecorder>(m_window->queue(), m_history.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(reopenWindow(config));
 
         typeAndParse(u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s);
         QVERIFY(QTest::qWaitFor([this] { return !m_window->isParsing(); }, 30000));
@@ -562,11 +568,7 @@ private slots:
         EngineConfig config = m_fixture.config();
         config.ytDlpPath = writeScript(dir, u"yt-dlp"_s, offlineYtDlp(realYtDlp, info.fileName()));
         QVERIFY(!config.ytDlpPath.isEmpty());
-        m_recorder.reset();
-        m_window = std::make_unique<MainWindow>(config, m_settings.get(), m_theme.get(), m_history.get());
-        m_recorder = std::make_unique<HistoryRecorder>(m_window->queue(), m_history.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(reopenWindow(config));
         const int part1 = m_fixture.server().requestCount(u"clip1.mp4"_s);
         const int part2 = m_fixture.server().requestCount(u"clip2.mp4"_s);
         const int part3 = m_fixture.server().requestCount(u"clip3.mp4"_s);
@@ -595,6 +597,35 @@ private slots:
         QVERIFY(m_fixture.server().requestCount(u"clip1.mp4"_s) > part1);
         QVERIFY(m_fixture.server().requestCount(u"clip3.mp4"_s) > part3);
         QCOMPARE(m_fixture.server().requestCount(u"clip2.mp4"_s), part2);
+    }
+
+    void aB23ShortLinkIsHandedToYtDlpToResolve()
+    {
+        // Only Bilibili can resolve b23.tv: a stand-in writes down its arguments and answers as yt-dlp does
+        // once it has followed the redirect.
+        const QString dir = m_fixture.scratch(u"b23"_s);
+        const QString arguments = QDir(dir).filePath(u"arguments"_s);
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + QFile::encodeName(arguments) + "'\nexec cat '" +
+                QFile::encodeName(testDataPath(u"info/bilibili-video.json"_s)) + "'\n");
+        QVERIFY(!config.ytDlpPath.isEmpty());
+        QVERIFY(reopenWindow(config));
+
+        typeAndParse(u"b23.tv/AbC123x"_s);
+        QVERIFY(waitForResult());
+        QFile written(arguments);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QStringList given = QString::fromUtf8(written.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(given.mid(given.size() - 2), (QStringList{u"--"_s, u"https://b23.tv/AbC123x"_s}));
+        QVERIFY(!playlist()->isVisible());
+        const QList<QLabel *> labels = resultCard()->findChildren<QLabel *>();
+        const auto badge = std::find_if(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->accessibleName() == u"Site"_s;
+        });
+        QVERIFY(badge != labels.cend());
+        QCOMPARE((*badge)->text(), u"Bilibili"_s);
     }
 
     void aPlaylistWithTwoOfThreeChosen()
