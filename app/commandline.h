@@ -26,8 +26,13 @@ struct CommandLine
     bool headless = false;
     bool printInfo = false;
     bool json = false;
+    bool showVersion = false; // --version: Gravity's and yt-dlp's, with a warning when yt-dlp is old
+    bool updateYtDlp = false; // --update-yt-dlp: only that, when yt-dlp is Gravity's own copy
+    bool nightly = false;     // --update-channel nightly
     QStringList urls;
+    QString batchFile; // --batch-file: links one per line ("-" reads stdin)
     QString loadInfoJson;
+    QList<int> playlistItems; // 1-based positions of the playlist entries to download; empty: all
     DownloadOptions options;
     EngineConfig engine;
 

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -204,6 +205,87 @@ private slots:
         QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before);
     }
 
+    void twoPartsOfASavedBilibiliPlaylistDownloadFromTheirOwnInfo()
+    {
+        // A full info JSON of a 3-part video (saved with yt-dlp -J, no --flat-playlist), its DASH formats on
+        // the loopback server: part N's video is clipN.mp4.
+        const QString dir = m_fixture.scratch(u"cliparts"_s);
+        QFile data(testDataPath(u"info/bilibili-multipart-full.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QString infoPath = QDir(dir).filePath(u"parts.info.json"_s);
+        QFile info(infoPath);
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.close();
+        const int part1 = m_fixture.server().requestCount(u"clip1.mp4"_s);
+        const int part2 = m_fixture.server().requestCount(u"clip2.mp4"_s);
+        const int part3 = m_fixture.server().requestCount(u"clip3.mp4"_s);
+
+        // The real yt-dlp, behind a guard: a part downloaded by its bilibili.com address would go online.
+        const QString ytDlp = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *bilibili.com*) echo 'ERROR: stand-in: would go "
+            "online' >&2; exit 1;; esac; done\nexec '" +
+                QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) + "' \"$@\"\n");
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, dir,
+                                   u"--playlist-items"_s, u"1,3"_s, u"--load-info-json"_s, infoPath});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        QCOMPARE(result.eventNames().count(u"finished"_s), 2);
+        QStringList files = QDir(dir).entryList({u"*.mp4"_s}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 2);
+        QVERIFY2(files.at(0).contains(u"p01 开场白"_s) && files.at(1).contains(u"p03 大结局"_s),
+                 qPrintable(files.join(u", "_s)));
+        QCOMPARE(probeStreams(QDir(dir).filePath(files.at(0))),
+                 QStringList({u"video:640x360"_s, u"audio"_s}));
+        // Each part came from its own saved info: part 2 was never fetched, and no page was read.
+        QVERIFY(m_fixture.server().requestCount(u"clip1.mp4"_s) > part1);
+        QVERIFY(m_fixture.server().requestCount(u"clip3.mp4"_s) > part3);
+        QCOMPARE(m_fixture.server().requestCount(u"clip2.mp4"_s), part2);
+    }
+
+    void aRefusedPremiumTierFallsBackAndTheFinishedEventSaysSo()
+    {
+        // Bilibili's 1080P tiers answer 403 to a visitor; 480P is free.
+        m_fixture.server().setFault(u"bilibili/1177666-1-30112.m4s"_s, LoopbackServer::Fault::Forbidden);
+        m_fixture.server().setFault(u"bilibili/1177666-1-30080.m4s"_s, LoopbackServer::Fault::Forbidden);
+        const QString dir = m_fixture.scratch(u"clipremium"_s);
+        QFile data(testDataPath(u"info/bilibili-premium.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QString infoPath = QDir(dir).filePath(u"premium.info.json"_s);
+        QFile info(infoPath);
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.close();
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-q"_s, u"1080"_s, u"-o"_s, dir,
+                                   u"--load-info-json"_s, infoPath});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QJsonObject finished = result.first(u"finished"_s);
+        QVERIFY(QFileInfo::exists(finished.value(u"path"_s).toString()));
+        QVERIFY(finished.value(u"format"_s).toString().startsWith(u"30032+"_s));
+        const QJsonObject fallback = finished.value(u"fallback"_s).toObject();
+        QCOMPARE(fallback.value(u"from_height"_s).toInt(), 1080);
+        QCOMPARE(fallback.value(u"to_height"_s).toInt(), 480);
+        QCOMPARE(fallback.value(u"message"_s).toString(), u"Got 480p: 1080p needs a login or membership"_s);
+    }
+
+    void aStreamStillLiveIsRefusedWithAClearMessage()
+    {
+        // Only YouTube can say a stream is live: a stand-in yt-dlp prints its captured -J output.
+        const QString dir = m_fixture.scratch(u"clilive"_s);
+        const QString ytDlp = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nexec cat '" + QFile::encodeName(testDataPath(u"info/youtube-live.json"_s)) + "'\n");
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, dir,
+                                   u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s});
+        QCOMPARE(result.exitCode, 4);
+        const QJsonObject failed = result.first(u"failed"_s);
+        QCOMPARE(failed.value(u"stage"_s).toString(), u"parse"_s);
+        QCOMPARE(failed.value(u"error"_s).toString(), u"live"_s);
+        QVERIFY(failed.value(u"message"_s).toString().contains(u"live stream"_s));
+        QVERIFY(!result.eventNames().contains(u"queued"_s));
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{u"yt-dlp"_s});
+    }
+
     void ctrlCStopsDownloadsAndTheirProcesses()
     {
         m_fixture.server().setThrottle(200 * 1024);
@@ -277,6 +359,106 @@ private slots:
                 said.contains(u"Rejected \"ftp://example.com/video.mp4\": Only http:// and https:// links"_s),
                 qPrintable(said));
         }
+    }
+
+    // The batch import reports rejects: a file with a BOM, CRLF, a comment and a blank line, two good links
+    // and three bad lines. The good ones download; each bad one is reported with its line and reason; and
+    // nothing option-like reaches yt-dlp (a wrapper logs every argument it is given).
+    void theBatchImportReportsRejects()
+    {
+        const QString dir = m_fixture.scratch(u"batch"_s);
+        const QString log = dir + u"/arguments.log"_s;
+        const QString wrapper =
+            writeScript(m_fixture.scratch(u"batchtools"_s), u"yt-dlp"_s,
+                        "printf '%s\\n' \"$@\" >> '" + log.toUtf8() + "'\nexec /usr/bin/yt-dlp \"$@\"\n");
+        const QString list = dir + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\xEF\xBB\xBF# my links\r\n" + m_fixture.url(u"clip1.mp4"_s).toUtf8() +
+                   "\r\n\r\nftp://example.com/video.mp4\r\n--exec=rm\r\n   " +
+                   m_fixture.url(u"clip2.mp4"_s).toUtf8() + "\r\nnot a link at all\r\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, wrapper, u"-o"_s,
+                                   dir + u"/out"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2); // a rejected input, as with rejected URLs on the command line
+        QCOMPARE(result.eventNames().count(u"finished"_s), 2);
+        QList<QJsonObject> rejects;
+        for (const QJsonObject &event : result.events) {
+            if (event.value(u"event"_s) == u"rejected"_s)
+                rejects << event;
+        }
+        QCOMPARE(rejects.size(), 3);
+        QCOMPARE(rejects.at(0).value(u"line"_s).toInt(), 4);
+        QCOMPARE(rejects.at(0).value(u"reason"_s).toString(), u"not-http"_s);
+        QCOMPARE(rejects.at(1).value(u"line"_s).toInt(), 5);
+        QCOMPARE(rejects.at(1).value(u"reason"_s).toString(), u"option"_s);
+        QCOMPARE(rejects.at(2).value(u"line"_s).toInt(), 7);
+        for (const QJsonObject &reject : rejects)
+            QVERIFY(!reject.value(u"message"_s).toString().isEmpty());
+        QFile arguments(log);
+        QVERIFY(arguments.open(QIODevice::ReadOnly));
+        const QByteArray given = arguments.readAll();
+        QVERIFY(given.contains("clip1.mp4") && given.contains("clip2.mp4"));
+        QVERIFY2(!given.contains("exec") && !given.contains("ftp:"), given.constData());
+    }
+
+    void theBatchImportSaysWhichLinesWereRejectedInPlainText()
+    {
+        const QString dir = m_fixture.scratch(u"batchtext"_s);
+        const QString list = dir + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# nothing good here\n\nftp://example.com/video.mp4\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(result.out)
+                     .contains(u"Line 3: \"ftp://example.com/video.mp4\": Only http:// and https:// links"_s),
+                 result.out.constData());
+    }
+
+    void aBatchFileWithNoLinksSaysSoAndExits2()
+    {
+        const QString list = m_fixture.scratch(u"emptybatch"_s) + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# only a comment\r\n\r\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("There are no links"), result.err.constData());
+    }
+
+    void aBatchFileThatCannotBeReadExits2()
+    {
+        const AppRun result =
+            run({u"--headless"_s, u"--batch-file"_s, m_fixture.scratch(u"nofile"_s) + u"/gone.txt"_s});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("could not be read"), result.err.constData());
+    }
+
+    void versionNamesTheYtDlpInUse()
+    {
+        const AppRun version = run({u"--version"_s, u"--yt-dlp"_s, u"/usr/bin/yt-dlp"_s});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.contains("yt-dlp 20"), version.out.constData());
+
+        // Without yt-dlp it still tells Gravity's version, and says yt-dlp is missing.
+        const AppRun withoutYtDlp =
+            run({u"--version"_s, u"--yt-dlp"_s, m_fixture.scratch(u"none"_s) + u"/yt-dlp"_s});
+        QCOMPARE(withoutYtDlp.exitCode, 0);
+        QVERIFY(withoutYtDlp.out.contains(GRAVITY_VERSION));
+        QVERIFY2(!withoutYtDlp.out.contains("yt-dlp 20"), withoutYtDlp.out.constData());
+        QVERIFY2(withoutYtDlp.err.contains("yt-dlp"), withoutYtDlp.err.constData());
+    }
+
+    void updateRefusesThePackagedYtDlp()
+    {
+        if (!QFile::exists(u"/usr/bin/yt-dlp"_s))
+            QSKIP("no /usr/bin/yt-dlp on this machine");
+        const AppRun result = run({u"--update-yt-dlp"_s, u"--yt-dlp"_s, u"/usr/bin/yt-dlp"_s});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("package manager"), result.err.constData());
     }
 
     void versionAndHelpAnswerWithoutAWindow()

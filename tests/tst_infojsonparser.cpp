@@ -76,6 +76,7 @@ class TestInfoJsonParser final : public QObject
     Q_OBJECT
 
 private slots:
+    void theUsersCookiesAreNotKeptInTheSavedInfo();
     void parsesEveryFixture_data();
     void parsesEveryFixture();
     void hlsCaptureHasSplitVideoAndAnAudioGroup();
@@ -302,6 +303,22 @@ void TestInfoJsonParser::bilibiliKeepsItsTierNamesAndParts()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(parts.entries.at(i).url,
                  u"https://www.bilibili.com/video/BV1xx411c7mD?p=" + QString::number(i + 1));
+    // Flat entries go by their URL; entries of a full (-J without --flat-playlist) playlist carry their own
+    // info, which a download reuses as it is.
+    QVERIFY(parts.entries.at(0).infoJson.isEmpty());
+    const MediaInfo full = parseOrFail(readInfo(u"bilibili-multipart-full.json"_s), &ok);
+    QVERIFY(ok);
+    QCOMPARE(full.entries.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const MediaInfo part = parseOrFail(full.entries.at(i).infoJson, &ok);
+        QVERIFY(ok);
+        QCOMPARE(part.id, u"BV1xx411c7mD_p" + QString::number(i + 1));
+        QCOMPARE(part.platform, Platform::Bilibili);
+        QCOMPARE(part.findFormat(u"30080")->formatNote, u"1080P 高清"_s);
+        QCOMPARE(full.entries.at(i).url,
+                 u"https://www.bilibili.com/video/BV1xx411c7mD?p=" + QString::number(i + 1));
+    }
+    QCOMPARE(full.entries.at(2).title, u"【4K】引力测试：一只兔子的奇妙冒险 p03 大结局"_s);
 }
 
 void TestInfoJsonParser::singleFields_data()
@@ -568,4 +585,25 @@ void TestInfoJsonParser::fiftyMegabyteDocumentParses()
 }
 
 QTEST_GUILESS_MAIN(TestInfoJsonParser)
+// yt-dlp 2023.03.04 puts the cookies of --cookies into every http_headers of its -J output (newer releases
+// also add a "cookies" field); the raw JSON Gravity keeps on disk must not carry them.
+void TestInfoJsonParser::theUsersCookiesAreNotKeptInTheSavedInfo()
+{
+    const QByteArray json = R"({"id": "clip", "title": "Clip", "cookies": "session=PLANTED; Domain=.example.org",
+        "http_headers": {"User-Agent": "Mozilla/5.0", "Cookie": "session=PLANTED"},
+        "formats": [{"format_id": "18", "url": "https://example.org/18.mp4", "ext": "mp4",
+                     "vcodec": "avc1", "acodec": "mp4a", "height": 360,
+                     "http_headers": {"Cookie": "session=PLANTED", "Accept": "*/*"}}]})";
+    const InfoParseResult result = parseInfoJson(json);
+    QVERIFY(result.info);
+    QVERIFY2(!result.info->rawJson.contains("PLANTED"), result.info->rawJson.constData());
+    QVERIFY(result.info->rawJson.contains("Mozilla/5.0"));
+    QCOMPARE(result.info->formats.size(), qsizetype(1));
+    // What is kept still reads as the same video.
+    const InfoParseResult again = parseInfoJson(result.info->rawJson);
+    QVERIFY(again.info);
+    QCOMPARE(again.info->title, u"Clip"_s);
+    QCOMPARE(again.info->formats.first().formatId, u"18"_s);
+}
+
 #include "tst_infojsonparser.moc"

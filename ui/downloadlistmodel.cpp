@@ -103,6 +103,11 @@ QString DownloadListModel::statusText(quint64 id) const
     case DownloadState::Paused:
         return tr("Paused");
     case DownloadState::Completed:
+        if (p.fallback.happened()) {
+            return p.fileSize >= 0
+                       ? tr("Completed · %1 · %2").arg(sizeText(p.fileSize), qualityFallbackText(p.fallback))
+                       : tr("Completed · %1").arg(qualityFallbackText(p.fallback));
+        }
         return p.fileSize >= 0 ? tr("Completed · %1").arg(sizeText(p.fileSize)) : tr("Completed");
     case DownloadState::Failed:
         return errorKindText(p.error.kind);
@@ -158,6 +163,8 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
         return p.totalBytes;
     case FilePathRole:
         return p.filePath;
+    case ErrorKindRole:
+        return int(p.error.kind);
     case ErrorTextRole:
         return p.error.isError() && p.error.kind != ErrorKind::Cancelled ? errorKindText(p.error.kind)
                                                                          : QString();
