@@ -318,6 +318,38 @@ private slots:
         QVERIFY(!QFileInfo::exists(marker));
         QVERIFY(waitNoProcessesMatching(marker));
     }
+
+    // A file of links (--batch-file) with the bytes no link may hold: each such line is refused with its line
+    // and reason, the good link still downloads, and nothing reaches yt-dlp as an option.
+    void aBatchFileOfHostileBytesRefusesEachBadLine()
+    {
+        const QString dir = m_fixture.scratch(u"batchbytes"_s);
+        const QString marker = QDir(dir).filePath(u"pwned"_s);
+        const QString list = writeFile(QDir(dir).filePath(u"links.txt"_s),
+                                       "-o/etc/passwd\n" // line 1
+                                       "--exec=touch " +
+                                           marker.toUtf8() + "\n"                         // line 2
+                                           + QByteArray("https://example.org/a\0b\n", 24) // line 3: NUL
+                                           + "https://example.org/v\xff\xfe.mp4\n"        // line 4: bad UTF-8
+                                           + "https://example.org/\xe2\x80\xaegpj.exe\n"  // line 5: RLO
+                                           + m_fixture.url(u"clip1.mp4"_s).toUtf8() + "\n"); // line 6
+        QVERIFY(!list.isEmpty());
+        const AppRun result = runHeadless(
+            {u"--headless"_s, u"--json"_s, u"-o"_s, QDir(dir).filePath(u"out"_s), u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2);
+        QStringList rejects;
+        for (const QJsonObject &event : result.events) {
+            if (event.value(u"event"_s) == u"rejected"_s) {
+                QVERIFY(!event.value(u"message"_s).toString().isEmpty());
+                rejects << u"%1 %2"_s.arg(event.value(u"line"_s).toInt())
+                               .arg(event.value(u"reason"_s).toString());
+            }
+        }
+        QCOMPARE(rejects, (QStringList{u"1 option"_s, u"2 option"_s, u"3 malformed"_s, u"4 malformed"_s,
+                                       u"5 malformed"_s}));
+        QCOMPARE(result.eventNames().count(u"finished"_s), 1);
+        QVERIFY(!QFileInfo::exists(marker));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)
