@@ -55,6 +55,13 @@ public:
     // path is relative to the root, e.g. "clip.mp4". A fault applies to every later request for that path.
     void setFault(const QString &path, Fault fault, qint64 afterBytes = 0);
     void clearFaults();
+    // A fixed answer (200, the body, contentType) for `path`, whatever its query string: an API's reply
+    // (SponsorBlock's skipSegments) or a small file no fixture holds. Faults still come first.
+    void setResponse(const QString &path, const QByteArray &body,
+                     const QByteArray &contentType = QByteArrayLiteral("application/json"));
+    void clearResponses();
+    // The query string ("a=1&b=2", still percent-encoded) of the latest request for `path`.
+    [[nodiscard]] QByteArray lastQuery(const QString &path) const;
     // 0 turns the throttle off.
     void setThrottle(qint64 bytesPerSecond);
 
