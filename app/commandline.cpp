@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "downloadflags.h"
 #include "outputtemplate.h"
 
 #include <QCommandLineParser>
@@ -112,6 +113,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, outputTemplate,
                        container, ytDlp, ffmpeg, jobs, loadInfo, proxy, limitRate, cookies,
                        cookiesFromBrowser});
+    parser.addOptions(downloadFlagOptions());
     parser.addPositionalArgument(QStringLiteral("urls"), CommandLineText::tr("Links to videos or playlists."),
                                  QStringLiteral("[URL…]"));
 
@@ -244,6 +246,11 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         line.given.cookies = true;
     }
 
+    if (const QString problem = applyDownloadFlags(parser, line.options, network); !problem.isEmpty()) {
+        printError(problem);
+        return std::nullopt;
+    }
+
     if (line.headless && line.urls.isEmpty() && line.loadInfoJson.isEmpty()) {
         printError(CommandLineText::tr("Nothing to do: give at least one URL or --load-info-json FILE."));
         return std::nullopt;
@@ -266,6 +273,8 @@ EngineConfig applyCommandLine(const CommandLine &line, EngineConfig base)
     }
     if (line.given.rateLimit)
         base.network.rateLimitBytesPerSec = given.network.rateLimitBytesPerSec;
+    if (!given.network.sponsorBlockApi.isEmpty())
+        base.network.sponsorBlockApi = given.network.sponsorBlockApi;
     if (line.given.cookies) {
         base.network.cookieSource = given.network.cookieSource;
         base.network.cookiesFile = given.network.cookiesFile;
