@@ -100,6 +100,9 @@ MoreOptionsPanel::MoreOptionsPanel(QWidget *parent)
     m_from->setPlaceholderText(tr("Start"));
     m_from->setToolTip(tr("1:23, 01:02:03 or seconds; empty: from the beginning"));
     m_to->setToolTip(tr("1:23, 01:02:03 or seconds; empty: to the end"));
+    // A link dropped anywhere is a new link for the window, even over these fields.
+    m_from->setAcceptDrops(false);
+    m_to->setAcceptDrops(false);
     m_rangeLabel->setBuddy(m_from);
     m_problem->setProperty("role", QStringLiteral("error"));
     m_problem->setWordWrap(true);
