@@ -2,6 +2,7 @@
 // arguments they become.
 
 #include "historyentry.h"
+#include "historyexport.h"
 #include "postprocessing.h"
 #include "ytdlparguments.h"
 
@@ -88,6 +89,7 @@ private slots:
     void idsRoundTrip();
     void historyKeepsTheOptionsForADownloadAgain();
     void anOlderHistoryEntryLoadsWithNoneOfThem();
+    void aSpreadsheetExportHasAColumnForEach();
 };
 
 void TestPostProcessing::argumentsAreBuiltCorrectly_data()
@@ -414,6 +416,33 @@ void TestPostProcessing::anOlderHistoryEntryLoadsWithNoneOfThem()
     QVERIFY(read->options.sponsorBlockCategories.isEmpty());
     QVERIFY(!read->options.embedThumbnail && !read->options.embedMetadata && !read->options.embedChapters);
     QVERIFY(read->options.section.isWhole());
+}
+
+void TestPostProcessing::aSpreadsheetExportHasAColumnForEach()
+{
+    HistoryEntry entry;
+    entry.id = newHistoryId();
+    entry.url = watchUrl;
+    entry.options.subtitleFormat = SubtitleFormat::Srt;
+    entry.options.sponsorBlock = SponsorBlockMode::Remove;
+    entry.options.sponsorBlockCategories = QStringList{u"sponsor"_s, u"intro"_s};
+    entry.options.embedChapters = true;
+    entry.options.section = TimeRange{83, 0};
+    const QList<QByteArray> lines = historyToCsv({entry}).mid(3).split('\n');
+    QCOMPARE(lines.size(), 3); // a header, a row, and nothing after the last line break
+    const QList<QByteArray> header = lines.at(0).trimmed().split(',');
+    const QList<QByteArray> row = lines.at(1).trimmed().split(',');
+    QCOMPARE(row.size(), header.size());
+    const auto cell = [&](const char *column) {
+        return row.value(header.indexOf(column));
+    };
+    QCOMPARE(cell("subtitle_format"), "srt");
+    QCOMPARE(cell("sponsorblock"), "remove");
+    QCOMPARE(cell("sponsorblock_categories"), "sponsor intro");
+    QCOMPARE(cell("embed_thumbnail"), "false");
+    QCOMPARE(cell("embed_chapters"), "true");
+    QCOMPARE(cell("section_start"), "83");
+    QCOMPARE(cell("section_end"), "");
 }
 
 QTEST_GUILESS_MAIN(TestPostProcessing)
