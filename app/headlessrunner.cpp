@@ -66,6 +66,7 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
     connect(m_intake, &BatchIntake::rejected, this, &HeadlessRunner::onRejected);
     connect(m_intake, &BatchIntake::parsed, this, &HeadlessRunner::onParsed);
     connect(m_intake, &BatchIntake::parseFailed, this, &HeadlessRunner::onParseFailed);
+    connect(m_intake, &BatchIntake::optionsRefused, this, &HeadlessRunner::onOptionsRefused);
     connect(m_intake, &BatchIntake::queued, this, &HeadlessRunner::onQueued);
     connect(m_intake, &BatchIntake::drained, this, &HeadlessRunner::maybeFinish);
     connect(m_queue, &DownloadQueue::tasksChanged, this, &HeadlessRunner::onTasksChanged);
@@ -215,6 +216,22 @@ void HeadlessRunner::onParseFailed(const QString &url, const DownloadError &repo
         printLine(tr("Could not parse %1: %2").arg(url, errorKindText(error.kind)));
         if (!error.detail.isEmpty())
             printLine(QStringLiteral("  ") + error.detail);
+    }
+}
+
+void HeadlessRunner::onOptionsRefused(const QString &url, const QString &reason)
+{
+    // Options that do not fit the video are bad usage, like an option value that fits nothing.
+    if (severity(ExitUsage) > severity(m_exitCode))
+        m_exitCode = ExitUsage;
+    if (m_commandLine.json) {
+        emitJson({{QStringLiteral("event"), QStringLiteral("failed")},
+                  {QStringLiteral("stage"), QStringLiteral("options")},
+                  {QStringLiteral("url"), url},
+                  {QStringLiteral("error"), QStringLiteral("time-range")},
+                  {QStringLiteral("message"), reason}});
+    } else {
+        printLine(tr("Not downloading %1: %2").arg(url, reason));
     }
 }
 
