@@ -35,7 +35,8 @@ bool wantsHeadless(int argc, char **argv)
             break;
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--print-info") == 0 ||
             std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0 ||
-            std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
+            std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0 ||
+            std::strcmp(argv[i], "--update-yt-dlp") == 0)
             return true;
     }
     return false;
@@ -50,7 +51,9 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         "Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL;\n"
         "3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed; 130 interrupted."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     CommandLineText::tr("Print the versions of Gravity and yt-dlp."));
+    parser.addOption(version);
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       CommandLineText::tr("Download without a window."));
     const QCommandLineOption printInfo(QStringLiteral("print-info"),
@@ -110,9 +113,24 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         QStringLiteral("load-info-json"),
         CommandLineText::tr("Download from a saved yt-dlp info JSON instead of a URL."),
         CommandLineText::tr("file"));
-    parser.addOptions({headless, printInfo, json, quality, format, audio, outputDir, outputTemplate,
-                       container, ytDlp, ffmpeg, jobs, loadInfo, proxy, limitRate, cookies,
-                       cookiesFromBrowser});
+    // yt-dlp's own name for it (its short -a is Gravity's --audio).
+    const QCommandLineOption batchFile(
+        QStringLiteral("batch-file"),
+        CommandLineText::tr("A text file of links, one per line (# starts a comment); \"-\" reads them from "
+                            "standard input."),
+        CommandLineText::tr("file"));
+    const QCommandLineOption updateYtDlp(
+        QStringLiteral("update-yt-dlp"),
+        CommandLineText::tr("Update yt-dlp, when it is Gravity's own copy (a packaged yt-dlp is updated by "
+                            "the package manager), and exit."));
+    const QCommandLineOption updateChannel(QStringLiteral("update-channel"),
+                                           CommandLineText::tr("The channel --update-yt-dlp follows: stable "
+                                                               "(default) or nightly."),
+                                           CommandLineText::tr("channel"), QStringLiteral("stable"));
+    parser.addOptions({headless,    printInfo,      json,      quality,   format,  audio,
+                       outputDir,   outputTemplate, container, ytDlp,     ffmpeg,  jobs,
+                       loadInfo,    batchFile,      proxy,     limitRate, cookies, cookiesFromBrowser,
+                       updateYtDlp, updateChannel});
     parser.addOptions(downloadFlagOptions());
     parser.addPositionalArgument(QStringLiteral("urls"), CommandLineText::tr("Links to videos or playlists."),
                                  QStringLiteral("[URL…]"));
@@ -123,15 +141,32 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(help))
         parser.showHelp(ExitOk);
-    if (parser.isSet(version))
-        parser.showVersion();
 
     CommandLine line;
+    if (parser.isSet(version)) {
+        // The caller prints it, with the yt-dlp the settings choose.
+        line.showVersion = true;
+        line.headless = true;
+        line.engine.ytDlpPath = parser.value(ytDlp);
+        line.given.ytDlpPath = parser.isSet(ytDlp);
+        return line;
+    }
     line.printInfo = parser.isSet(printInfo);
     line.headless = parser.isSet(headless) || line.printInfo;
     line.json = parser.isSet(json);
     line.urls = parser.positionalArguments();
     line.loadInfoJson = parser.value(loadInfo);
+    line.batchFile = parser.value(batchFile);
+    line.updateYtDlp = parser.isSet(updateYtDlp);
+    if (parser.value(updateChannel) != QLatin1String("stable") &&
+        parser.value(updateChannel) != QLatin1String("nightly")) {
+        printError(CommandLineText::tr("Unknown channel \"%1\": use stable or nightly.")
+                       .arg(parser.value(updateChannel)));
+        return std::nullopt;
+    }
+    line.nightly = parser.value(updateChannel) == QLatin1String("nightly");
+    if (line.updateYtDlp)
+        line.headless = true;
 
     const std::optional<QualityPreset> preset = qualityPresetFromId(parser.value(quality));
     if (!preset) {
@@ -251,8 +286,10 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         return std::nullopt;
     }
 
-    if (line.headless && line.urls.isEmpty() && line.loadInfoJson.isEmpty()) {
-        printError(CommandLineText::tr("Nothing to do: give at least one URL or --load-info-json FILE."));
+    if (line.headless && !line.updateYtDlp && line.urls.isEmpty() && line.loadInfoJson.isEmpty() &&
+        line.batchFile.isEmpty()) {
+        printError(CommandLineText::tr(
+            "Nothing to do: give at least one URL, --batch-file FILE or --load-info-json FILE."));
         return std::nullopt;
     }
     return line;

@@ -26,7 +26,11 @@ struct CommandLine
     bool headless = false;
     bool printInfo = false;
     bool json = false;
+    bool showVersion = false; // --version: Gravity's and yt-dlp's, with a warning when yt-dlp is old
+    bool updateYtDlp = false; // --update-yt-dlp: only that, when yt-dlp is Gravity's own copy
+    bool nightly = false;     // --update-channel nightly
     QStringList urls;
+    QString batchFile; // --batch-file: links one per line ("-" reads stdin)
     QString loadInfoJson;
     DownloadOptions options;
     EngineConfig engine;

@@ -1,13 +1,16 @@
 #include "headlessrunner.h"
 
+#include "batchfile.h"
 #include "batchintake.h"
 #include "downloadqueue.h"
 #include "historyrecorder.h"
 #include "historystore.h"
 #include "mediainfojson.h"
 #include "toollocator.h"
+#include "ytdlpversion.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -63,7 +66,7 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
     m_intake->setOptions(commandLine.options);
     m_intake->setParseOnly(commandLine.printInfo);
     connect(m_intake, &BatchIntake::accepted, this, &HeadlessRunner::onAccepted);
-    connect(m_intake, &BatchIntake::rejected, this, &HeadlessRunner::onRejected);
+    connect(m_intake, &BatchIntake::rejected, this, [this](const RecognizedUrl &url) { onRejected(url); });
     connect(m_intake, &BatchIntake::parsed, this, &HeadlessRunner::onParsed);
     connect(m_intake, &BatchIntake::parseFailed, this, &HeadlessRunner::onParseFailed);
     connect(m_intake, &BatchIntake::optionsRefused, this, &HeadlessRunner::onOptionsRefused);
@@ -79,7 +82,12 @@ HeadlessRunner::~HeadlessRunner() = default;
 void HeadlessRunner::start()
 {
     // Every input is accepted or rejected before anything touches the network.
-    const int accepted = m_intake->submit(m_commandLine.urls);
+    QStringList inputs = m_commandLine.urls;
+    if (!m_commandLine.batchFile.isEmpty() && !readBatch(inputs)) {
+        QTimer::singleShot(0, this, [this] { finish(ExitUsage); });
+        return;
+    }
+    const int accepted = m_intake->submit(inputs);
     if (accepted == 0 && m_commandLine.loadInfoJson.isEmpty()) {
         QTimer::singleShot(0, this, [this] { finish(ExitUsage); });
         return;
@@ -101,6 +109,34 @@ void HeadlessRunner::start()
         if (!m_intake->submitInfoFile(m_commandLine.loadInfoJson))
             m_exitCode = qMax(m_exitCode, int(ExitParseFailed));
     }
+}
+
+bool HeadlessRunner::readBatch(QStringList &inputs)
+{
+    const BatchFile batch = readBatchFile(m_commandLine.batchFile);
+    if (!batch.error.isEmpty()) {
+        printError(batch.error);
+        return false;
+    }
+    // Rejected lines are told with their line number here; the accepted ones go through the intake.
+    for (const BatchFileLine &line : batch.rejected)
+        onRejected(line.url, line.line);
+    for (const BatchFileLine &line : batch.accepted)
+        inputs << line.url.input;
+    if (batch.truncated)
+        printError(tr("Only the first %n link(s) of the file were read.", nullptr,
+                      int(batch.accepted.size() + batch.rejected.size())));
+    if (batch.accepted.isEmpty() && batch.rejected.isEmpty())
+        printError(tr("There are no links in \"%1\".").arg(m_commandLine.batchFile));
+    return true;
+}
+
+void HeadlessRunner::printError(const QString &text)
+{
+    std::fflush(stdout);
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fputc('\n', stderr);
 }
 
 void HeadlessRunner::interrupt()
@@ -140,15 +176,20 @@ void HeadlessRunner::onAccepted(const RecognizedUrl &url)
     }
 }
 
-void HeadlessRunner::onRejected(const RecognizedUrl &url)
+void HeadlessRunner::onRejected(const RecognizedUrl &url, int line)
 {
     if (severity(ExitUsage) > severity(m_exitCode))
         m_exitCode = ExitUsage;
     if (m_commandLine.json) {
-        emitJson({{QStringLiteral("event"), QStringLiteral("rejected")},
-                  {QStringLiteral("input"), url.input},
-                  {QStringLiteral("reason"), rejectionId(url.rejection)},
-                  {QStringLiteral("message"), rejectionText(url.rejection)}});
+        QJsonObject event{{QStringLiteral("event"), QStringLiteral("rejected")},
+                          {QStringLiteral("input"), url.input},
+                          {QStringLiteral("reason"), rejectionId(url.rejection)},
+                          {QStringLiteral("message"), rejectionText(url.rejection)}};
+        if (line > 0)
+            event.insert(QStringLiteral("line"), line);
+        emitJson(event);
+    } else if (line > 0) {
+        printLine(batchRejectText({line, url}));
     } else {
         printLine(tr("Rejected \"%1\": %2").arg(url.input.left(200), rejectionText(url.rejection)));
     }
@@ -195,11 +236,14 @@ void HeadlessRunner::onParseFailed(const QString &url, const DownloadError &repo
     DownloadError error = reported;
     // Sites change and old yt-dlp releases stop understanding them: when yt-dlp cannot say why it failed,
     // its version (read once, cached) may.
+    QString ageWarning;
     if (error.kind == ErrorKind::Unknown || error.kind == ErrorKind::UnsupportedUrl) {
         const QString ytDlp = ToolLocator::locate(Tool::YtDlp, m_commandLine.engine.ytDlpPath);
         const std::optional<QString> version = ToolLocator::ytDlpVersion(ytDlp);
         if (version && !ToolLocator::isVersionAtLeast(*version, ToolLocator::minimumYtDlpVersion()))
             error.kind = ErrorKind::YtDlpTooOld;
+        else if (version)
+            ageWarning = ytDlpOutdatedText(*version, QDate::currentDate());
     }
     if (error.kind == ErrorKind::YtDlpMissing || error.kind == ErrorKind::YtDlpTooOld)
         noteError(error);
@@ -217,6 +261,9 @@ void HeadlessRunner::onParseFailed(const QString &url, const DownloadError &repo
         if (!error.detail.isEmpty())
             printLine(QStringLiteral("  ") + error.detail);
     }
+    // Said once a run, on stderr: the likeliest fix for a page yt-dlp no longer understands.
+    if (!ageWarning.isEmpty() && !std::exchange(m_ageWarned, true))
+        printError(ageWarning);
 }
 
 void HeadlessRunner::onOptionsRefused(const QString &url, const QString &reason)

@@ -34,7 +34,10 @@ public:
 
 private:
     void onAccepted(const RecognizedUrl &url);
-    void onRejected(const RecognizedUrl &url);
+    // line: the line of the --batch-file, or 0 for a URL given on the command line.
+    void onRejected(const RecognizedUrl &url, int line = 0);
+    [[nodiscard]] bool readBatch(QStringList &inputs);
+    void printError(const QString &text);
     void onParsed(const QString &url, const MediaInfo &info);
     void onParseFailed(const QString &url, const DownloadError &error);
     void onOptionsRefused(const QString &url, const QString &reason);
@@ -62,6 +65,7 @@ private:
     int m_failed = 0;
     int m_exitCode = ExitOk;
     bool m_finished = false;
+    bool m_ageWarned = false;
 };
 
 } // namespace Gravity

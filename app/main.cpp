@@ -12,6 +12,8 @@
 #include "theme.h"
 #include "translations.h"
 #include "traymonitor.h"
+#include "ytdlpcommands.h"
+#include "ytdlpupdater.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -80,6 +82,17 @@ int runHeadless(int argc, char **argv)
     // The tools, proxy, cookies and limits the user set in the window apply to scripts too; the command
     // line overrides them.
     commandLine->engine = Gravity::applyCommandLine(*commandLine, Gravity::AppSettings().engineConfig());
+    if (commandLine->showVersion)
+        return Gravity::printVersions(commandLine->engine);
+    if (commandLine->updateYtDlp) {
+        // Its destructor stops a running update when a signal ends the event loop.
+        Gravity::YtDlpUpdater updater;
+#if defined(Q_OS_UNIX)
+        watchTerminationSignals(&updater, [] { QCoreApplication::exit(Gravity::ExitInterrupted); });
+#endif
+        Gravity::startYtDlpUpdate(&updater, *commandLine);
+        return app.exec();
+    }
     Gravity::HeadlessRunner runner(*commandLine);
 #if defined(Q_OS_UNIX)
     watchTerminationSignals(&runner, [&runner] { runner.interrupt(); });
@@ -139,6 +152,8 @@ int runWindow(int argc, char **argv)
     journal.restore();
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
+    if (!commandLine->batchFile.isEmpty())
+        window.importLinksFrom(commandLine->batchFile);
     // A second launch: its links are parsed in the window, brought to the front; while the window is in the
     // tray they are queued straight away and the tray tells how they end. Without links: to the front.
     bool activationPending = false;

@@ -15,6 +15,32 @@ namespace Gravity {
 
 namespace {
 
+// yt-dlp copies the user's cookies into its info JSON: a "Cookie" in every http_headers, and a "cookies"
+// field in newer releases. That JSON is kept on disk (saved page info, the history), so the login is cut
+// out of it; a download passes --cookies again and yt-dlp's cookie jar sends them as before.
+QJsonValue withoutCookies(const QJsonValue &value, bool *changed)
+{
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = withoutCookies(array.at(i), changed);
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end();) {
+        if (it.key().compare(u"cookie", Qt::CaseInsensitive) == 0 || it.key() == u"cookies") {
+            it = object.erase(it);
+            *changed = true;
+        } else {
+            it.value() = withoutCookies(it.value(), changed);
+            ++it;
+        }
+    }
+    return object;
+}
+
 // yt-dlp's JSON is loosely typed (extractors put null, numbers or strings wherever they like), so every read
 // goes through these: a value of the wrong type is "unknown", never an error.
 
@@ -303,7 +329,10 @@ InfoParseResult parseInfoJson(const QByteArray &json)
         result.error = QStringLiteral("not a yt-dlp info JSON: no id, title, formats or entries");
         return result;
     }
-    info.rawJson = json;
+    bool changed = false;
+    // Most info JSON has no cookies at all: only then is it rebuilt.
+    const QJsonValue clean = json.contains("ookie") ? withoutCookies(root, &changed) : QJsonValue();
+    info.rawJson = changed ? QJsonDocument(clean.toObject()).toJson(QJsonDocument::Compact) : json;
     result.info = std::move(info);
     return result;
 }

@@ -18,17 +18,27 @@ bool isExecutableFile(const QString &path)
     return info.isFile() && info.isExecutable();
 }
 
+QMutex &cacheMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QHash<QString, QString> &cache()
+{
+    static QHash<QString, QString> lines;
+    return lines;
+}
+
 // Runs `path arguments` once per (path, arguments) and caches the first line of what it printed, trimmed;
 // an empty line stands for "could not tell" and is cached too.
 std::optional<QString> cachedFirstLine(const QString &path, const QStringList &arguments)
 {
-    static QMutex mutex;
-    static QHash<QString, QString> cache;
     const QString key = path + QChar(0) + arguments.join(QChar(0));
     {
-        const QMutexLocker lock(&mutex);
-        const auto cached = cache.constFind(key);
-        if (cached != cache.constEnd())
+        const QMutexLocker lock(&cacheMutex());
+        const auto cached = cache().constFind(key);
+        if (cached != cache().constEnd())
             return cached->isEmpty() ? std::nullopt : std::optional<QString>(*cached);
     }
     QProcess process;
@@ -39,8 +49,8 @@ std::optional<QString> cachedFirstLine(const QString &path, const QStringList &a
         line = QString::fromUtf8(process.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), 0, 0);
     else
         process.kill();
-    const QMutexLocker lock(&mutex);
-    cache.insert(key, line.trimmed());
+    const QMutexLocker lock(&cacheMutex());
+    cache().insert(key, line.trimmed());
     return line.trimmed().isEmpty() ? std::nullopt : std::optional<QString>(line.trimmed());
 }
 
@@ -74,12 +84,27 @@ QString ToolLocator::locate(Tool tool, const QString &configuredPath)
         if (isExecutableFile(beside))
             return beside;
     }
+    // Gravity's own copy in its data folder: the one it may update (see ytdlpinstall.h).
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!data.isEmpty()) {
+        const QString own = QDir(data).filePath(QStringLiteral("bin/") + name);
+        if (isExecutableFile(own))
+            return own;
+    }
     return QStandardPaths::findExecutable(name);
 }
 
 std::optional<QString> ToolLocator::ytDlpVersion(const QString &path)
 {
     return cachedFirstLine(path, {QStringLiteral("--ignore-config"), QStringLiteral("--version")});
+}
+
+void ToolLocator::forgetVersion(const QString &path)
+{
+    const QMutexLocker lock(&cacheMutex());
+    const QString prefix = path + QChar(0);
+    cache().removeIf(
+        [&prefix](const QHash<QString, QString>::iterator &it) { return it.key().startsWith(prefix); });
 }
 
 std::optional<QString> ToolLocator::ffmpegVersion(const QString &path)

@@ -13,7 +13,7 @@ enum class Tool
 };
 
 // Finds the external programs: the configured path first, then next to Gravity's executable (how the Windows
-// and macOS packages ship them), then PATH.
+// and macOS packages ship them), then Gravity's data folder's bin/ (a copy it may update), then PATH.
 class ToolLocator final
 {
 public:
@@ -28,6 +28,8 @@ public:
     // The version word of `ffmpeg -version`'s first line ("6.1.1-3", "n7.0"), cached and blocking like
     // ytDlpVersion.
     [[nodiscard]] static std::optional<QString> ffmpegVersion(const QString &path);
+    // Drops what was cached for `path`, so the next ytDlpVersion() runs it again (after an update).
+    static void forgetVersion(const QString &path);
     // yt-dlp versions are dates ("2023.03.04", "2024.12.06.232811"); compares them field by field.
     [[nodiscard]] static bool isVersionAtLeast(const QString &version, const QString &minimum);
     // The oldest yt-dlp whose output Gravity reads correctly (progress templates for postprocessors,

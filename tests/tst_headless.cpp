@@ -333,6 +333,106 @@ private slots:
         }
     }
 
+    // The batch import reports rejects: a file with a BOM, CRLF, a comment and a blank line, two good links
+    // and three bad lines. The good ones download; each bad one is reported with its line and reason; and
+    // nothing option-like reaches yt-dlp (a wrapper logs every argument it is given).
+    void theBatchImportReportsRejects()
+    {
+        const QString dir = m_fixture.scratch(u"batch"_s);
+        const QString log = dir + u"/arguments.log"_s;
+        const QString wrapper =
+            writeScript(m_fixture.scratch(u"batchtools"_s), u"yt-dlp"_s,
+                        "printf '%s\\n' \"$@\" >> '" + log.toUtf8() + "'\nexec /usr/bin/yt-dlp \"$@\"\n");
+        const QString list = dir + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\xEF\xBB\xBF# my links\r\n" + m_fixture.url(u"clip1.mp4"_s).toUtf8() +
+                   "\r\n\r\nftp://example.com/video.mp4\r\n--exec=rm\r\n   " +
+                   m_fixture.url(u"clip2.mp4"_s).toUtf8() + "\r\nnot a link at all\r\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, wrapper, u"-o"_s,
+                                   dir + u"/out"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2); // a rejected input, as with rejected URLs on the command line
+        QCOMPARE(result.eventNames().count(u"finished"_s), 2);
+        QList<QJsonObject> rejects;
+        for (const QJsonObject &event : result.events) {
+            if (event.value(u"event"_s) == u"rejected"_s)
+                rejects << event;
+        }
+        QCOMPARE(rejects.size(), 3);
+        QCOMPARE(rejects.at(0).value(u"line"_s).toInt(), 4);
+        QCOMPARE(rejects.at(0).value(u"reason"_s).toString(), u"not-http"_s);
+        QCOMPARE(rejects.at(1).value(u"line"_s).toInt(), 5);
+        QCOMPARE(rejects.at(1).value(u"reason"_s).toString(), u"option"_s);
+        QCOMPARE(rejects.at(2).value(u"line"_s).toInt(), 7);
+        for (const QJsonObject &reject : rejects)
+            QVERIFY(!reject.value(u"message"_s).toString().isEmpty());
+        QFile arguments(log);
+        QVERIFY(arguments.open(QIODevice::ReadOnly));
+        const QByteArray given = arguments.readAll();
+        QVERIFY(given.contains("clip1.mp4") && given.contains("clip2.mp4"));
+        QVERIFY2(!given.contains("exec") && !given.contains("ftp:"), given.constData());
+    }
+
+    void theBatchImportSaysWhichLinesWereRejectedInPlainText()
+    {
+        const QString dir = m_fixture.scratch(u"batchtext"_s);
+        const QString list = dir + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# nothing good here\n\nftp://example.com/video.mp4\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(result.out)
+                     .contains(u"Line 3: \"ftp://example.com/video.mp4\": Only http:// and https:// links"_s),
+                 result.out.constData());
+    }
+
+    void aBatchFileWithNoLinksSaysSoAndExits2()
+    {
+        const QString list = m_fixture.scratch(u"emptybatch"_s) + u"/links.txt"_s;
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# only a comment\r\n\r\n");
+        file.close();
+        const AppRun result = run({u"--headless"_s, u"--batch-file"_s, list});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("There are no links"), result.err.constData());
+    }
+
+    void aBatchFileThatCannotBeReadExits2()
+    {
+        const AppRun result =
+            run({u"--headless"_s, u"--batch-file"_s, m_fixture.scratch(u"nofile"_s) + u"/gone.txt"_s});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("could not be read"), result.err.constData());
+    }
+
+    void versionNamesTheYtDlpInUse()
+    {
+        const AppRun version = run({u"--version"_s, u"--yt-dlp"_s, u"/usr/bin/yt-dlp"_s});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.contains("yt-dlp 20"), version.out.constData());
+
+        // Without yt-dlp it still tells Gravity's version, and says yt-dlp is missing.
+        const AppRun withoutYtDlp =
+            run({u"--version"_s, u"--yt-dlp"_s, m_fixture.scratch(u"none"_s) + u"/yt-dlp"_s});
+        QCOMPARE(withoutYtDlp.exitCode, 0);
+        QVERIFY(withoutYtDlp.out.contains(GRAVITY_VERSION));
+        QVERIFY2(!withoutYtDlp.out.contains("yt-dlp 20"), withoutYtDlp.out.constData());
+        QVERIFY2(withoutYtDlp.err.contains("yt-dlp"), withoutYtDlp.err.constData());
+    }
+
+    void updateRefusesThePackagedYtDlp()
+    {
+        if (!QFile::exists(u"/usr/bin/yt-dlp"_s))
+            QSKIP("no /usr/bin/yt-dlp on this machine");
+        const AppRun result = run({u"--update-yt-dlp"_s, u"--yt-dlp"_s, u"/usr/bin/yt-dlp"_s});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("package manager"), result.err.constData());
+    }
+
     void versionAndHelpAnswerWithoutAWindow()
     {
         const AppRun version = run({u"--version"_s});

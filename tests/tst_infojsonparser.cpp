@@ -76,6 +76,7 @@ class TestInfoJsonParser final : public QObject
     Q_OBJECT
 
 private slots:
+    void theUsersCookiesAreNotKeptInTheSavedInfo();
     void parsesEveryFixture_data();
     void parsesEveryFixture();
     void hlsCaptureHasSplitVideoAndAnAudioGroup();
@@ -568,4 +569,25 @@ void TestInfoJsonParser::fiftyMegabyteDocumentParses()
 }
 
 QTEST_GUILESS_MAIN(TestInfoJsonParser)
+// yt-dlp 2023.03.04 puts the cookies of --cookies into every http_headers of its -J output (newer releases
+// also add a "cookies" field); the raw JSON Gravity keeps on disk must not carry them.
+void TestInfoJsonParser::theUsersCookiesAreNotKeptInTheSavedInfo()
+{
+    const QByteArray json = R"({"id": "clip", "title": "Clip", "cookies": "session=PLANTED; Domain=.example.org",
+        "http_headers": {"User-Agent": "Mozilla/5.0", "Cookie": "session=PLANTED"},
+        "formats": [{"format_id": "18", "url": "https://example.org/18.mp4", "ext": "mp4",
+                     "vcodec": "avc1", "acodec": "mp4a", "height": 360,
+                     "http_headers": {"Cookie": "session=PLANTED", "Accept": "*/*"}}]})";
+    const InfoParseResult result = parseInfoJson(json);
+    QVERIFY(result.info);
+    QVERIFY2(!result.info->rawJson.contains("PLANTED"), result.info->rawJson.constData());
+    QVERIFY(result.info->rawJson.contains("Mozilla/5.0"));
+    QCOMPARE(result.info->formats.size(), qsizetype(1));
+    // What is kept still reads as the same video.
+    const InfoParseResult again = parseInfoJson(result.info->rawJson);
+    QVERIFY(again.info);
+    QCOMPARE(again.info->title, u"Clip"_s);
+    QCOMPARE(again.info->formats.first().formatId, u"18"_s);
+}
+
 #include "tst_infojsonparser.moc"

@@ -272,6 +272,36 @@ private slots:
         QVERIFY(QFileInfo::exists(progress.filePath));
     }
 
+    // Cookies are the user's login: Gravity hands yt-dlp the path of the file and keeps nothing of it in its
+    // own data, settings or caches (the history, the queue journal and saved page info included).
+    void aCookiesFileIsPassedAndNeverStored()
+    {
+        const QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString dir = m_fixture.scratch(u"cookies"_s);
+        const QString cookies = QDir(dir).filePath(u"cookies.txt"_s);
+        QFile cookieFile(cookies);
+        QVERIFY(cookieFile.open(QIODevice::WriteOnly));
+        cookieFile.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t4102444800\tsession\t" +
+                         Planted + "\n");
+        cookieFile.close();
+        const QString log = QDir(dir).filePath(u"arguments.log"_s);
+        const QString wrapper =
+            writeScript(dir, u"yt-dlp"_s,
+                        "printf '%s\\n' \"$@\" >> '" + log.toUtf8() + "'\nexec /usr/bin/yt-dlp \"$@\"\n");
+        const AppRun run = runApp({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, wrapper, u"--cookies"_s,
+                                   cookies, u"-o"_s, home.filePath(u"dl"_s), m_fixture.url(u"page.html"_s)},
+                                  home.path());
+        QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+        QFile arguments(log);
+        QVERIFY(arguments.open(QIODevice::ReadOnly));
+        const QList<QByteArray> given = arguments.readAll().split('\n');
+        const qsizetype at = given.indexOf("--cookies");
+        QVERIFY2(at >= 0 && given.value(at + 1) == QFile::encodeName(cookies), given.join(' ').constData());
+        verifyNoLeak(run, home.path());
+        QVERIFY(QFile::exists(cookies));
+    }
+
     void aRateLimitFromTheCommandLineSlowsTheDownloadDown()
     {
         // clip.mp4 is about 120 KB: at 40 KiB/s it cannot take less than about three seconds.

@@ -3,6 +3,7 @@
 #include "testhelpers.h"
 #include "toollocator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -25,7 +26,11 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // Gravity's data folder is looked in: never the real one
+        QVERIFY(m_dir.isValid());
+    }
 
     void aConfiguredPathIsUsedFirst()
     {
@@ -45,6 +50,16 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
         QVERIFY(ToolLocator::locate(Tool::Ffmpeg, path).isEmpty());
+    }
+
+    void gravitysOwnCopyInItsDataFolderComesBeforePath()
+    {
+        const QString bin = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/bin"_s;
+        QVERIFY(QDir().mkpath(bin));
+        const QString own = GravityTest::writeScript(bin, u"yt-dlp"_s, "echo 2024.01.01\n");
+        QCOMPARE(ToolLocator::locate(Tool::YtDlp), own);
+        QVERIFY(QFile::remove(own));
+        QCOMPARE(ToolLocator::locate(Tool::YtDlp), QStandardPaths::findExecutable(u"yt-dlp"_s));
     }
 
     void aBareConfiguredNameIsLookedUpOnPath()

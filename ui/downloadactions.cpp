@@ -4,8 +4,11 @@
 
 namespace Gravity {
 
-QList<DownloadAction> rowButtons(DownloadState state)
+QList<DownloadAction> rowButtons(DownloadState state, ErrorKind error)
 {
+    // Retrying cannot help until the cookies are there: the fix comes first, Remove stays in the menu.
+    if (state == DownloadState::Failed && error == ErrorKind::LoginRequired)
+        return {DownloadAction::SetUpCookies, DownloadAction::Retry};
     switch (state) {
     case DownloadState::Queued:
         return {DownloadAction::Cancel};
@@ -25,9 +28,11 @@ QList<DownloadAction> rowButtons(DownloadState state)
     return {};
 }
 
-QList<DownloadAction> menuActions(DownloadState state)
+QList<DownloadAction> menuActions(DownloadState state, ErrorKind error)
 {
-    QList<DownloadAction> actions = rowButtons(state);
+    QList<DownloadAction> actions = rowButtons(state, error);
+    if (!actions.contains(DownloadAction::Remove) && state == DownloadState::Failed)
+        actions << DownloadAction::Remove;
     if (state == DownloadState::Completed)
         actions << DownloadAction::Remove;
     if (state == DownloadState::Queued || state == DownloadState::Paused)
@@ -55,6 +60,8 @@ QString actionText(DownloadAction action)
         return QCoreApplication::translate("Gravity::DownloadAction", "Copy link");
     case DownloadAction::Remove:
         return QCoreApplication::translate("Gravity::DownloadAction", "Remove from list");
+    case DownloadAction::SetUpCookies:
+        return QCoreApplication::translate("Gravity::DownloadAction", "Set up cookies…");
     }
     return {};
 }
@@ -78,6 +85,8 @@ QString actionIconName(DownloadAction action)
         return QStringLiteral("paste");
     case DownloadAction::Remove:
         return QStringLiteral("remove");
+    case DownloadAction::SetUpCookies:
+        return QStringLiteral("settings");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "downloaderror.h"
 #include "downloadtask.h"
 
 #include <QList>
@@ -18,11 +19,13 @@ enum class DownloadAction
     Open,
     ShowInFolder,
     CopyUrl,
-    Remove
+    Remove,
+    SetUpCookies // a download that needs a login: opens the cookies setting
 };
 
-[[nodiscard]] QList<DownloadAction> rowButtons(DownloadState state);
-[[nodiscard]] QList<DownloadAction> menuActions(DownloadState state);
+// error: why a failed download failed; a login it needed puts "Set up cookies…" first.
+[[nodiscard]] QList<DownloadAction> rowButtons(DownloadState state, ErrorKind error = ErrorKind::None);
+[[nodiscard]] QList<DownloadAction> menuActions(DownloadState state, ErrorKind error = ErrorKind::None);
 [[nodiscard]] QString actionText(DownloadAction action); // translated, for menus and tooltips
 [[nodiscard]] QString actionIconName(DownloadAction action);
 

@@ -18,7 +18,8 @@ constexpr int BarHeight = 6;
 
 QList<DownloadAction> buttonsFor(const QModelIndex &index)
 {
-    return rowButtons(DownloadState(index.data(DownloadListModel::StateRole).toInt()));
+    return rowButtons(DownloadState(index.data(DownloadListModel::StateRole).toInt()),
+                      ErrorKind(index.data(DownloadListModel::ErrorKindRole).toInt()));
 }
 
 QColor barColor(DownloadState state, const QPalette &palette)
@@ -102,7 +103,7 @@ void DownloadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         m_thumbnails->request(thumbnailUrl); // idempotent; loaded() repaints the view
 
     const auto state = DownloadState(index.data(DownloadListModel::StateRole).toInt());
-    const QList<DownloadAction> buttons = rowButtons(state);
+    const QList<DownloadAction> buttons = buttonsFor(index);
     const QList<QRect> buttonRectsList = buttonRects(option.rect, buttons.size());
     const int textLeft = int(thumbRect.right()) + Padding + 2;
     const int textRight =

@@ -158,6 +158,8 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
         return p.totalBytes;
     case FilePathRole:
         return p.filePath;
+    case ErrorKindRole:
+        return int(p.error.kind);
     case ErrorTextRole:
         return p.error.isError() && p.error.kind != ErrorKind::Cancelled ? errorKindText(p.error.kind)
                                                                          : QString();

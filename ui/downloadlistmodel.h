@@ -26,10 +26,11 @@ public:
         EtaRole,      // seconds
         TotalBytesRole,
         FilePathRole,
-        ErrorTextRole, // translated, what to do
+        ErrorTextRole,  // translated, what to do
         StatusTextRole, // one line for people: "Downloading video 1/2 · 45% · 2.1 MB/s · 12 s left"
         ThumbnailUrlRole,
-        PlatformRole // Platform as int
+        PlatformRole, // Platform as int
+        ErrorKindRole // ErrorKind as int
     };
 
     explicit DownloadListModel(DownloadQueue *queue, QObject *parent = nullptr);

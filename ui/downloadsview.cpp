@@ -56,7 +56,7 @@ quint64 DownloadsView::currentId() const
 QList<DownloadAction> DownloadsView::actionsFor(quint64 id) const
 {
     const DownloadTask *task = m_queue->task(id);
-    return task ? menuActions(task->progress().state) : QList<DownloadAction>();
+    return task ? menuActions(task->progress().state, task->progress().error.kind) : QList<DownloadAction>();
 }
 
 void DownloadsView::trigger(quint64 id, DownloadAction action)
@@ -96,6 +96,9 @@ void DownloadsView::trigger(quint64 id, DownloadAction action)
         break;
     case DownloadAction::Remove:
         m_queue->remove(id);
+        break;
+    case DownloadAction::SetUpCookies:
+        emit cookiesSetupRequested();
         break;
     }
 }

@@ -29,6 +29,10 @@ public:
     // The actions the context menu offers for a row (tests check them without opening a menu).
     [[nodiscard]] QList<DownloadAction> actionsFor(quint64 id) const;
 
+signals:
+    // A download failed for want of a login: the window opens the cookies setting.
+    void cookiesSetupRequested();
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void paintEvent(QPaintEvent *event) override;

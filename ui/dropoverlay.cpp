@@ -74,4 +74,16 @@ QStringList linksFromMimeData(const QMimeData *mime)
     return links;
 }
 
+// A .txt file dropped from a file manager is a list of links to import.
+QString linksFileFromMimeData(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
+            return url.toLocalFile();
+    }
+    return {};
+}
+
 } // namespace Gravity

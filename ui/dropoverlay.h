@@ -31,5 +31,7 @@ private:
 
 // The links a drag or a paste carries: text/uri-list first (browsers put the link there), else the text.
 [[nodiscard]] QStringList linksFromMimeData(const QMimeData *mime);
+// The first .txt file among dropped files (a list of links to import), or empty.
+[[nodiscard]] QString linksFileFromMimeData(const QMimeData *mime);
 
 } // namespace Gravity

@@ -16,9 +16,12 @@
 #include "prober.h"
 #include "queuejournal.h"
 #include "settingsdialog.h"
+#include "settingsnetworkpage.h"
 #include "theme.h"
 #include "thumbnailloader.h"
+#include "toollocator.h"
 #include "urlrecognizer.h"
+#include "ytdlpversion.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -26,6 +29,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -40,6 +45,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Gravity {
 
@@ -86,7 +92,14 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     m_pages->addWidget(scroll);
     m_header = new WindowHeader(m_settings, m_theme, m_history != nullptr, backdrop);
     connect(m_header, &WindowHeader::pageRequested, this, &MainWindow::showPage);
-    connect(m_header, &WindowHeader::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_header, &WindowHeader::settingsRequested, this, [this] { openSettings(); });
+    connect(m_downloads, &DownloadsView::cookiesSetupRequested, this, &MainWindow::openCookieSettings);
+    connect(m_header, &WindowHeader::importRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import links"), QDir::homePath(),
+                                                          tr("Text files (*.txt);;All files (*)"));
+        if (!path.isEmpty())
+            importLinksFrom(path);
+    });
     if (m_history) {
         auto *find = new QShortcut(QKeySequence::Find, this);
         connect(find, &QShortcut::activated, this, [this] {
@@ -172,12 +185,20 @@ void MainWindow::showPage(WindowHeader::Page page)
     }
 }
 
-void MainWindow::openSettings()
+SettingsDialog *MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
     dialog->open();
+    return dialog;
+}
+
+void MainWindow::openCookieSettings()
+{
+    SettingsDialog *dialog = openSettings();
+    dialog->showPage(SettingsDialog::Page::Network);
+    static_cast<SettingsNetworkPage *>(dialog->page(SettingsDialog::Page::Network))->focusCookies();
 }
 
 void MainWindow::applySettings()
@@ -274,6 +295,10 @@ QWidget *MainWindow::buildInputCard(QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setAccessibleName(tr("Message"));
     m_message->hide();
+    m_cookiesButton = new QPushButton(tr("Set up cookies…"), card);
+    m_cookiesButton->setObjectName(QStringLiteral("setUpCookiesButton"));
+    m_cookiesButton->setAccessibleName(tr("Set up cookies for sites that need a login"));
+    m_cookiesButton->hide();
 
     m_clipboardOffer = new QWidget(card);
     m_clipboardText = new QLabel(m_clipboardOffer);
@@ -297,10 +322,15 @@ QWidget *MainWindow::buildInputCard(QWidget *parent)
     layout->setSpacing(10);
     layout->addLayout(row);
     layout->addWidget(m_busyBar);
-    layout->addWidget(m_message);
+    auto *messageRow = new QHBoxLayout;
+    messageRow->setSpacing(8);
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_cookiesButton, 0, Qt::AlignTop);
+    layout->addLayout(messageRow);
     layout->addWidget(m_clipboardOffer);
 
     connect(pasteButton, &QPushButton::clicked, this, &MainWindow::pasteAndParse);
+    connect(m_cookiesButton, &QPushButton::clicked, this, &MainWindow::openCookieSettings);
     connect(m_urlEdit, &QLineEdit::returnPressed, this, &MainWindow::parseInput);
     connect(m_parseButton, &QPushButton::clicked, this, [this] {
         if (isParsing())
@@ -382,6 +412,7 @@ void MainWindow::showMessage(const QString &text, const QString &role)
     m_message->setText(text);
     Theme::setStyleProperty(m_message, "role", role);
     m_message->setVisible(!text.isEmpty());
+    m_cookiesButton->hide(); // only the login error that shows it keeps it
 }
 
 void MainWindow::setBusy(bool busy)
@@ -475,6 +506,10 @@ void MainWindow::onProbed(const ProbeResult &result)
     setBusy(false);
     if (!result.info) {
         showMessage(errorKindText(result.error.kind), QStringLiteral("error"));
+        m_cookiesButton->setVisible(result.error.kind == ErrorKind::LoginRequired);
+        // A page yt-dlp no longer understands fails without a clear reason: an old yt-dlp is the likely one.
+        if (result.error.kind == ErrorKind::Unknown || result.error.kind == ErrorKind::UnsupportedUrl)
+            showYtDlpAgeHint(errorKindText(result.error.kind));
         return;
     }
     if (result.info->isLive) {
@@ -483,6 +518,23 @@ void MainWindow::onProbed(const ProbeResult &result)
     }
     showMessage({}, QStringLiteral("hint"));
     showResult(*result.info);
+}
+
+void MainWindow::showYtDlpAgeHint(const QString &failure)
+{
+    // The version runs yt-dlp (cached after the first time): off the GUI thread.
+    auto *watcher = new QFutureWatcher<std::optional<QString>>(this);
+    const QString path = ToolLocator::locate(Tool::YtDlp, m_config.ytDlpPath);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, failure] {
+        watcher->deleteLater();
+        const std::optional<QString> version = watcher->result();
+        const QString age = version ? ytDlpOutdatedText(*version, QDate::currentDate()) : QString();
+        // Only while the failure is still what the window shows.
+        if (!age.isEmpty() && m_message->text() == failure && !isParsing())
+            m_message->setText(
+                tr("%1\n%2", "a parse error, then the advice to update an old yt-dlp").arg(failure, age));
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return ToolLocator::ytDlpVersion(path); }));
 }
 
 void MainWindow::showResult(const MediaInfo &info)
@@ -592,6 +644,11 @@ void MainWindow::offerClipboardLink()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
+    // A dropped .txt is a list of links to import (its file: URL would otherwise read as a refused link).
+    if (!linksFileFromMimeData(event->mimeData()).isEmpty()) {
+        event->acceptProposedAction();
+        return;
+    }
     const QStringList links = linksFromMimeData(event->mimeData());
     if (links.isEmpty())
         return;
@@ -613,6 +670,11 @@ void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     m_dropOverlay->hide();
+    if (const QString file = linksFileFromMimeData(event->mimeData()); !file.isEmpty()) {
+        event->acceptProposedAction();
+        importLinksFrom(file);
+        return;
+    }
     const QStringList links = linksFromMimeData(event->mimeData());
     if (links.isEmpty())
         return;

@@ -32,6 +32,7 @@ class MediaSummary;
 class OptionsPanel;
 class PlaylistPanel;
 class Prober;
+class SettingsDialog;
 class QueueJournal;
 class Theme;
 class ThumbnailLoader;
@@ -69,6 +70,11 @@ public:
     void stopForQuit();
 
     [[nodiscard]] bool isParsing() const;
+    // A text file of links, one per line: each valid one is parsed and downloaded with the options new
+    // videos start with; the message says how many were added and which lines were rejected, and why.
+    void importLinksFrom(const QString &path);
+    // Settings on the Network page with the cookies choice focused: the one-click fix for "login required".
+    void openCookieSettings();
 
 signals:
     // The window went to the tray instead of closing (the tray says so the first time).
@@ -88,7 +94,8 @@ private:
     void showPage(WindowHeader::Page page);
     void ensureHistoryPage();
     void completeAfterFirstPaint();
-    void openSettings();
+    SettingsDialog *openSettings();
+    void showYtDlpAgeHint(const QString &failure);
     void applySettings();
     QWidget *buildInputCard(QWidget *parent);
     QWidget *buildResultCard(QWidget *parent);
@@ -123,6 +130,7 @@ private:
     QPushButton *m_parseButton = nullptr;
     QProgressBar *m_busyBar = nullptr;
     QLabel *m_message = nullptr;
+    QPushButton *m_cookiesButton = nullptr; // beside a parse error that needs a login
     QWidget *m_clipboardOffer = nullptr;
     QLabel *m_clipboardText = nullptr;
     Card *m_resultCard = nullptr;

@@ -169,6 +169,11 @@ QString SettingsNetworkPage::title() const
     return tr("Network");
 }
 
+void SettingsNetworkPage::focusCookies()
+{
+    m_cookieSource->setFocus(Qt::OtherFocusReason);
+}
+
 void SettingsNetworkPage::load(const AppSettings &settings)
 {
     const QSignalBlocker blockPort(m_proxyPort);

@@ -25,6 +25,8 @@ public:
     void load(const AppSettings &settings) override;
     void save(AppSettings &settings) const override;
     [[nodiscard]] QString problem() const override;
+    // Puts the keyboard on the cookies choice (a download or parse that needed a login sent the user here).
+    void focusCookies();
 
 private:
     void updateEnabled();

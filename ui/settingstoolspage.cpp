@@ -2,6 +2,8 @@
 
 #include "appsettings.h"
 #include "theme.h"
+#include "ytdlpupdatepanel.h"
+#include "ytdlpversion.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -28,6 +30,8 @@ ToolCheck checkTool(Tool tool, const QString &configured)
         result.version = tool == Tool::YtDlp ? ToolLocator::ytDlpVersion(result.path)
                                              : ToolLocator::ffmpegVersion(result.path);
     }
+    if (tool == Tool::YtDlp)
+        result.install = classifyYtDlpInstall(result.path, ownYtDlpFolders());
     return result;
 }
 
@@ -46,6 +50,16 @@ SettingsToolsPage::SettingsToolsPage(QWidget *parent)
 {
     addHeading(tr("Programs"));
     addToolRow(m_ytDlp, tr("&yt-dlp"), QStringLiteral("settingsYtDlp"));
+    m_ytDlpAge = new QLabel(this);
+    m_ytDlpAge->setObjectName(QStringLiteral("settingsYtDlpAge"));
+    m_ytDlpAge->setTextFormat(Qt::PlainText);
+    m_ytDlpAge->setWordWrap(true);
+    m_ytDlpAge->setProperty("role", QStringLiteral("error"));
+    m_ytDlpAge->hide();
+    form()->addRow(QString(), m_ytDlpAge);
+    m_update = new YtDlpUpdatePanel(this);
+    form()->addRow(QString(), m_update);
+    connect(m_update, &YtDlpUpdatePanel::updated, this, [this] { check(m_ytDlp); });
     addToolRow(m_ffmpeg, tr("&ffmpeg"), QStringLiteral("settingsFfmpeg"));
     addHint(tr("Leave a path empty to use the program Gravity finds by itself."));
 
@@ -146,6 +160,7 @@ void SettingsToolsPage::load(const AppSettings &settings)
     m_probeTimeout->setValue(settings.probeTimeoutSec());
     m_stallTimeout->setValue(m_stallTimeout->bounded(settings.stallTimeoutSec()));
     m_timeLimit->setValue(m_timeLimit->bounded(settings.downloadTimeLimitMin()));
+    m_update->setNetwork(settings.engineConfig().network);
     // At once, not after the typing pause: the page opens showing the versions as soon as they are known.
     for (ToolField *field : {&m_ytDlp, &m_ffmpeg}) {
         field->debounce->stop();
@@ -164,12 +179,13 @@ void SettingsToolsPage::save(AppSettings &settings) const
 
 bool SettingsToolsPage::isChecking() const
 {
-    return m_ytDlp.watcher->isRunning() || m_ffmpeg.watcher->isRunning() || m_ytDlp.debounce->isActive() ||
+    return m_ytDlp.pending || m_ffmpeg.pending || m_ytDlp.debounce->isActive() ||
            m_ffmpeg.debounce->isActive();
 }
 
 void SettingsToolsPage::check(ToolField &field)
 {
+    field.pending = true;
     field.status->setText(tr("Checking…"));
     Theme::setStyleProperty(field.status, "role", QStringLiteral("secondary"));
     // A newer check replaces the watched future, so an older answer arriving late is never shown.
@@ -179,6 +195,7 @@ void SettingsToolsPage::check(ToolField &field)
 void SettingsToolsPage::showCheck(ToolField &field, const ToolCheck &result)
 {
     const bool ytDlp = field.tool == Tool::YtDlp;
+    field.pending = field.watcher->isRunning(); // a newer check may already be on its way
     field.path->setPlaceholderText(
         result.automaticPath.isEmpty()
             ? tr("Automatic (not found)")
@@ -199,6 +216,15 @@ void SettingsToolsPage::showCheck(ToolField &field, const ToolCheck &result)
     }
     field.status->setText(text);
     field.status->setToolTip(QDir::toNativeSeparators(result.path));
+    if (ytDlp) {
+        const QString age =
+            result.version && !problem
+                ? ytDlpOutdatedText(*result.version, m_today.isValid() ? m_today : QDate::currentDate())
+                : QString();
+        m_ytDlpAge->setText(age);
+        m_ytDlpAge->setVisible(!age.isEmpty());
+        m_update->setBinary(result.path, result.version.value_or(QString()), result.install);
+    }
     Theme::setStyleProperty(field.status, "role",
                             problem ? QStringLiteral("error") : QStringLiteral("secondary"));
 }

@@ -86,6 +86,9 @@ QAbstractButton *WindowHeader::buildMenuButton()
     // The menu's actions work from the keyboard while the menu is closed too.
     addAction(settings);
     connect(settings, &QAction::triggered, this, &WindowHeader::settingsRequested);
+    QAction *import = menu->addAction(tr("&Import links from a file…"));
+    import->setObjectName(QStringLiteral("importLinksAction"));
+    connect(import, &QAction::triggered, this, &WindowHeader::importRequested);
     menu->addSeparator();
 
     auto *themeMenu = menu->addMenu(tr("&Appearance"));

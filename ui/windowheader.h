@@ -33,6 +33,7 @@ public:
 signals:
     void pageRequested(Gravity::WindowHeader::Page page);
     void settingsRequested();
+    void importRequested(); // "Import links from a file…"
 
 private:
     QWidget *buildPageSwitch();
