@@ -118,6 +118,8 @@ private slots:
         m_panel->setInfo(m_youtube, {});
         more()->setExpanded(true);
         choose(comboNamed(m_panel.get(), u"Container"_s), u"mkv"_s);
+        m_panel->subtitleBox()->setCurrentIndex(1);
+        QVERIFY(more()->subtitleFormatBox()->isEnabled());
         choose(more()->subtitleFormatBox(), u"srt"_s);
         QTest::mouseClick(more()->embedThumbnailBox(), Qt::LeftButton);
         QTest::mouseClick(more()->embedMetadataBox(), Qt::LeftButton);
@@ -137,6 +139,18 @@ private slots:
         QVERIFY(options.embedThumbnail && options.embedMetadata && options.embedChapters);
         QCOMPARE(options.sponsorBlock, SponsorBlockMode::Remove);
         QCOMPARE(options.sponsorBlockCategories, (QStringList{u"sponsor"_s, u"outro"_s}));
+    }
+
+    void aSubtitleFormatOnlyWithSubtitles()
+    {
+        m_panel->setInfo(m_youtube, {});
+        QVERIFY(!more()->subtitleFormatBox()->isEnabled());
+        QComboBox *subtitles = m_panel->subtitleBox();
+        QVERIFY(subtitles->count() > 1);
+        subtitles->setCurrentIndex(1);
+        QVERIFY(more()->subtitleFormatBox()->isEnabled());
+        m_panel->setAudioOnly(true); // audio files take no subtitles
+        QVERIFY(!more()->subtitleFormatBox()->isEnabled());
     }
 
     void theLastChoicesAreOfferedAgain()

@@ -213,6 +213,13 @@ void MoreOptionsPanel::setThumbnailAllowed(bool allowed)
         allowed ? QString() : tr("Only MP4 and MKV videos and MP3 and M4A audio take a thumbnail"));
 }
 
+void MoreOptionsPanel::setSubtitlesChosen(bool chosen)
+{
+    m_subtitleFormat->setEnabled(chosen);
+    m_subtitleFormat->setToolTip(chosen ? tr("The format of subtitle files saved beside the video")
+                                        : tr("Choose subtitles first"));
+}
+
 QString MoreOptionsPanel::timeRangeProblem() const
 {
     if (!m_singleVideo)

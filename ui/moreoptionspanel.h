@@ -31,6 +31,8 @@ public:
     void apply(DownloadOptions &options) const;
     // Whether the file the other options make can take a thumbnail (takesEmbeddedThumbnail()).
     void setThumbnailAllowed(bool allowed);
+    // Whether subtitles are chosen at all, so their file format means something.
+    void setSubtitlesChosen(bool chosen);
     // Why the typed time range cannot be downloaded (translated); empty when it can.
     [[nodiscard]] QString timeRangeProblem() const;
 

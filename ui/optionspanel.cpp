@@ -213,6 +213,7 @@ void OptionsPanel::updateEnabled()
                              ? tr("&Audio only · %1").arg(sizeText(m_audioEstimate, true))
                              : tr("&Audio only"));
     m_more->setThumbnailAllowed(takesEmbeddedThumbnail(options()));
+    m_more->setSubtitlesChosen(!audio && m_subtitles->currentIndex() > 0);
 }
 
 QString OptionsPanel::problem() const
