@@ -133,7 +133,8 @@ MoreOptionsPanel::MoreOptionsPanel(QWidget *parent)
     grid->setVerticalSpacing(10);
     grid->addWidget(label(tr("Subtitle fi&les"), m_subtitleFormat), 0, 0);
     grid->addWidget(m_subtitleFormat, 0, 1);
-    grid->addWidget(label(tr("&Embed"), m_embedThumbnail), 1, 0);
+    // The buddy is the one box that is never disabled, so the mnemonic always lands somewhere.
+    grid->addWidget(label(tr("&Embed"), m_embedMetadata), 1, 0);
     grid->addLayout(embedRow, 1, 1);
     grid->addWidget(m_sponsorBlockLabel, 2, 0);
     grid->addLayout(sponsorRow, 2, 1);
