@@ -111,6 +111,9 @@ private slots:
         QVERIFY(!more()->sponsorBlockBox()->isVisible());
         QVERIFY(!more()->categoriesButton()->isVisible());
         QCOMPARE(m_panel->options().sponsorBlock, SponsorBlockMode::Off);
+        // The choice is kept for the next YouTube video.
+        QCOMPARE(m_panel->preferences().sponsorBlock, SponsorBlockMode::Mark);
+        QCOMPARE(m_panel->preferences().sponsorBlockCategories, defaultSponsorBlockCategories());
     }
 
     void everyChoiceReachesTheDownload()
@@ -209,6 +212,7 @@ private slots:
         QVERIFY(!more()->embedChaptersBox()->isEnabled());
         QVERIFY(!more()->embedChaptersBox()->toolTip().isEmpty());
         QVERIFY(!m_panel->options().embedChapters);
+        QVERIFY(m_panel->preferences().embedChapters); // still asked for videos that have chapters
     }
 
     void aTimeRangeAsPeopleWriteIt_data()
@@ -249,6 +253,7 @@ private slots:
             QVERIFY2(m_panel->problem().isEmpty(), qPrintable(m_panel->problem()));
             QVERIFY(!more()->problemLabel()->isVisible());
             QVERIFY(m_panel->options().section == (TimeRange{start, end}));
+            QVERIFY(m_panel->preferences().section.isWhole()); // a range is for this video only
         }
         // Fixing it clears the message.
         more()->fromEdit()->clear();

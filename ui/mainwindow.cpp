@@ -566,7 +566,7 @@ void MainWindow::startDownload()
     if (!m_info || !m_options->problem().isEmpty())
         return;
     DownloadOptions options = m_options->options();
-    m_settings->setLastOptions(options);
+    m_settings->setLastOptions(m_options->preferences());
     options.outputTemplate = m_settings->outputTemplate();
     const MediaInfo &info = *m_info;
     int queued = 0;

@@ -191,20 +191,26 @@ void MoreOptionsPanel::setInfo(const MediaInfo &info, const DownloadOptions &def
 
 void MoreOptionsPanel::apply(DownloadOptions &options) const
 {
+    applyPreferences(options);
+    // Unchecked when there is nothing to embed, and no SponsorBlock where it was not offered.
+    options.embedChapters = options.embedChapters && m_embedChapters->isEnabled();
+    if (!m_youTube)
+        options.sponsorBlock = SponsorBlockMode::Off;
+    if (m_singleVideo && timeRangeProblem().isEmpty())
+        options.section = TimeRange{sideOf(m_from).value_or(0), sideOf(m_to).value_or(0)};
+}
+
+void MoreOptionsPanel::applyPreferences(DownloadOptions &options) const
+{
     options.subtitleFormat =
         subtitleFormatFromId(m_subtitleFormat->currentData().toString()).value_or(SubtitleFormat::Original);
     options.embedThumbnail = m_embedThumbnail->isChecked();
     options.embedMetadata = m_embedMetadata->isChecked();
-    // Unchecked when there is nothing to embed, so a setting kept for other videos does not count here.
-    options.embedChapters = m_embedChapters->isChecked() && m_embedChapters->isEnabled();
+    options.embedChapters = m_embedChapters->isChecked();
     options.sponsorBlockCategories = checkedCategories();
     options.sponsorBlock =
-        m_youTube
-            ? sponsorBlockModeFromId(m_sponsorBlock->currentData().toString()).value_or(SponsorBlockMode::Off)
-            : SponsorBlockMode::Off;
+        sponsorBlockModeFromId(m_sponsorBlock->currentData().toString()).value_or(SponsorBlockMode::Off);
     options.section = {};
-    if (m_singleVideo && timeRangeProblem().isEmpty())
-        options.section = TimeRange{sideOf(m_from).value_or(0), sideOf(m_to).value_or(0)};
 }
 
 void MoreOptionsPanel::setThumbnailAllowed(bool allowed)

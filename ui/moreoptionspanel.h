@@ -27,8 +27,11 @@ public:
     // Shows what fits the parse (SponsorBlock for YouTube, a time range for one video, chapters when it has
     // some); the choices start from `defaults`, the time range from the whole video.
     void setInfo(const MediaInfo &info, const DownloadOptions &defaults);
-    // Writes the choices into `options`, leaving its other fields alone.
+    // Writes the choices for this video into `options`, leaving its other fields alone.
     void apply(DownloadOptions &options) const;
+    // The choices as the user left them, to offer for the next video: a SponsorBlock mode kept while a
+    // non-YouTube video hid it, "embed chapters" kept for a video that had none. No time range.
+    void applyPreferences(DownloadOptions &options) const;
     // Whether the file the other options make can take a thumbnail (takesEmbeddedThumbnail()).
     void setThumbnailAllowed(bool allowed);
     // Whether subtitles are chosen at all, so their file format means something.

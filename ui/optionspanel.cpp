@@ -285,4 +285,11 @@ DownloadOptions OptionsPanel::options() const
     return options;
 }
 
+DownloadOptions OptionsPanel::preferences() const
+{
+    DownloadOptions options = this->options();
+    m_more->applyPreferences(options);
+    return options;
+}
+
 } // namespace Gravity

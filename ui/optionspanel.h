@@ -30,6 +30,8 @@ public:
     // Fills the choices from the parse; defaults are the options used last time.
     void setInfo(const MediaInfo &info, const DownloadOptions &defaults);
     [[nodiscard]] DownloadOptions options() const;
+    // options() as the next video should start: what a hidden or disabled control holds is kept.
+    [[nodiscard]] DownloadOptions preferences() const;
     void setFolder(const QString &folder);
     [[nodiscard]] QString folder() const { return m_folder; }
 
