@@ -26,6 +26,29 @@ void printError(const QString &message)
     std::fprintf(stderr, "gravity-downloader: %s\n", qPrintable(message));
 }
 
+// "1,3,5-7" → {1, 3, 5, 6, 7}; nullopt for anything else. Bounded so a typo cannot make a huge list.
+std::optional<QList<int>> parsePlaylistItems(const QString &text)
+{
+    constexpr int maxItem = 100000;
+    QList<int> items;
+    for (const QString &part : text.split(u',')) {
+        const QStringList bounds = part.trimmed().split(u'-');
+        if (bounds.size() > 2)
+            return std::nullopt;
+        bool firstOk = false;
+        bool lastOk = false;
+        const int first = bounds.first().toInt(&firstOk);
+        const int last = bounds.size() == 2 ? bounds.last().toInt(&lastOk) : first;
+        if (!firstOk || (bounds.size() == 2 && !lastOk) || first < 1 || last < first || last > maxItem)
+            return std::nullopt;
+        if (items.size() + (last - first) >= maxItem)
+            return std::nullopt;
+        for (int item = first; item <= last; ++item)
+            items << item;
+    }
+    return items;
+}
+
 } // namespace
 
 bool wantsHeadless(int argc, char **argv)
@@ -127,10 +150,14 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
                                            CommandLineText::tr("The channel --update-yt-dlp follows: stable "
                                                                "(default) or nightly."),
                                            CommandLineText::tr("channel"), QStringLiteral("stable"));
-    parser.addOptions({headless,    printInfo,      json,      quality,   format,  audio,
-                       outputDir,   outputTemplate, container, ytDlp,     ffmpeg,  jobs,
-                       loadInfo,    batchFile,      proxy,     limitRate, cookies, cookiesFromBrowser,
-                       updateYtDlp, updateChannel});
+    const QCommandLineOption playlistItems(
+        QStringLiteral("playlist-items"),
+        CommandLineText::tr("Of a playlist, only these entries, e.g. 1,3,5-7 (default: all)."),
+        CommandLineText::tr("items"));
+    parser.addOptions({headless,           printInfo,      json,          quality, format,    audio,
+                       outputDir,          outputTemplate, container,     ytDlp,   ffmpeg,    jobs,
+                       loadInfo,           batchFile,      playlistItems, proxy,   limitRate, cookies,
+                       cookiesFromBrowser, updateYtDlp,    updateChannel});
     parser.addOptions(downloadFlagOptions());
     parser.addPositionalArgument(QStringLiteral("urls"), CommandLineText::tr("Links to videos or playlists."),
                                  QStringLiteral("[URL…]"));
@@ -167,6 +194,15 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     line.nightly = parser.value(updateChannel) == QLatin1String("nightly");
     if (line.updateYtDlp)
         line.headless = true;
+    if (parser.isSet(playlistItems)) {
+        const std::optional<QList<int>> items = parsePlaylistItems(parser.value(playlistItems));
+        if (!items) {
+            printError(CommandLineText::tr("\"%1\" is not a list of entries: use for example 1,3,5-7.")
+                           .arg(parser.value(playlistItems)));
+            return std::nullopt;
+        }
+        line.playlistItems = *items;
+    }
 
     const std::optional<QualityPreset> preset = qualityPresetFromId(parser.value(quality));
     if (!preset) {

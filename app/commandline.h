@@ -32,6 +32,7 @@ struct CommandLine
     QStringList urls;
     QString batchFile; // --batch-file: links one per line ("-" reads stdin)
     QString loadInfoJson;
+    QList<int> playlistItems; // 1-based positions of the playlist entries to download; empty: all
     DownloadOptions options;
     EngineConfig engine;
 

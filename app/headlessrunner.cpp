@@ -65,6 +65,7 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
 #endif
     m_intake->setOptions(commandLine.options);
     m_intake->setParseOnly(commandLine.printInfo);
+    m_intake->setPlaylistItems(commandLine.playlistItems);
     connect(m_intake, &BatchIntake::accepted, this, &HeadlessRunner::onAccepted);
     connect(m_intake, &BatchIntake::rejected, this, [this](const RecognizedUrl &url) { onRejected(url); });
     connect(m_intake, &BatchIntake::parsed, this, &HeadlessRunner::onParsed);
@@ -366,15 +367,25 @@ void HeadlessRunner::onTaskFinished(quint64 id)
     if (p.state == DownloadState::Completed) {
         ++m_completed;
         if (m_commandLine.json) {
-            emitJson({{QStringLiteral("event"), QStringLiteral("finished")},
-                      {QStringLiteral("id"), double(id)},
-                      {QStringLiteral("url"), url},
-                      {QStringLiteral("title"), task->request().title},
-                      {QStringLiteral("path"), p.filePath},
-                      {QStringLiteral("size"), double(p.fileSize)},
-                      {QStringLiteral("format"), p.resolvedFormat}});
+            QJsonObject event{{QStringLiteral("event"), QStringLiteral("finished")},
+                              {QStringLiteral("id"), double(id)},
+                              {QStringLiteral("url"), url},
+                              {QStringLiteral("title"), task->request().title},
+                              {QStringLiteral("path"), p.filePath},
+                              {QStringLiteral("size"), double(p.fileSize)},
+                              {QStringLiteral("format"), p.resolvedFormat}};
+            if (p.fallback.happened()) {
+                event.insert(QStringLiteral("fallback"),
+                             QJsonObject{{QStringLiteral("from_format"), p.fallback.fromFormat},
+                                         {QStringLiteral("from_height"), p.fallback.fromHeight},
+                                         {QStringLiteral("to_height"), p.fallback.toHeight},
+                                         {QStringLiteral("message"), qualityFallbackText(p.fallback)}});
+            }
+            emitJson(event);
         } else {
             printLine(tr("Finished: %1 (%2)").arg(p.filePath, formatBytes(p.fileSize)));
+            if (p.fallback.happened())
+                printLine(QStringLiteral("  ") + qualityFallbackText(p.fallback));
         }
     } else {
         ++m_failed;

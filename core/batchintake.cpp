@@ -127,17 +127,15 @@ void BatchIntake::enqueuePlaylist(const MediaInfo &info)
     if (m_parseOnly)
         return;
     for (const PlaylistEntry &entry : info.entries) {
-        // Entry URLs come from a page: only web addresses are queued (they still reach yt-dlp after "--").
-        if (!entry.url.startsWith(QLatin1String("http://")) &&
-            !entry.url.startsWith(QLatin1String("https://")))
+        if (!m_playlistItems.isEmpty() && !m_playlistItems.contains(entry.index))
             continue;
-        DownloadRequest request;
-        request.url = entry.url;
-        request.platform = info.platform;
-        request.title = entry.title;
-        request.options = m_options;
+        DownloadRequest request = entryRequest(info, entry, m_options);
+        // Nothing to go by: a flat entry whose URL is not a web address.
+        if (request.url.isEmpty() && request.infoJson.isEmpty())
+            continue;
+        const QString url = request.url;
         const quint64 id = m_queue->enqueue(std::move(request));
-        emit queued(id, entry.url);
+        emit queued(id, url);
     }
 }
 

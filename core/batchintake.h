@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QQueue>
+#include <QSet>
 
 namespace Gravity {
 
@@ -32,6 +33,11 @@ public:
     // Only parse and report; queue nothing (--print-info).
     void setParseOnly(bool parseOnly) { m_parseOnly = parseOnly; }
     void setMaxParallelProbes(int count) { m_maxProbes = qMax(1, count); }
+    // Of a playlist, only the entries at these 1-based positions (--playlist-items); empty: every entry.
+    void setPlaylistItems(const QList<int> &items)
+    {
+        m_playlistItems = QSet<int>(items.cbegin(), items.cend());
+    }
 
     // Each input is one URL as typed. Returns how many were accepted.
     int submit(const QStringList &inputs);
@@ -63,6 +69,7 @@ private:
     DownloadOptions m_options;
     bool m_parseOnly = false;
     int m_maxProbes = 3;
+    QSet<int> m_playlistItems;
     QQueue<RecognizedUrl> m_pending;
     QList<Prober *> m_running;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "formatselector.h"
+#include "mediainfo.h"
 #include "platform.h"
 #include "postprocessing.h"
 
@@ -42,5 +43,11 @@ struct DownloadRequest
     QString infoJsonFile; // a saved info JSON the user gave (--load-info-json FILE)
     DownloadOptions options;
 };
+
+// One chosen entry of a playlist as a download: from the entry's own info when the playlist carried it (no
+// second extraction; its http_headers such as Bilibili's Referer go with it), else by the entry's URL. Only
+// web addresses are kept as the URL: entry URLs come from a page.
+[[nodiscard]] DownloadRequest entryRequest(const MediaInfo &playlist, const PlaylistEntry &entry,
+                                           const DownloadOptions &options);
 
 } // namespace Gravity

@@ -1,5 +1,6 @@
 #include "downloadtask.h"
 
+#include "infojsonparser.h"
 #include "processrunner.h"
 #include "secrets.h"
 #include "toollocator.h"
@@ -117,11 +118,15 @@ void DownloadTask::start()
     if (isActive())
         return;
     const QDateTime firstStart = m_progress.startedAt;
+    // A run without the refused formats still reports what was refused first.
+    const QualityFallback fallback = m_excludedFormats.isEmpty() ? QualityFallback{} : m_progress.fallback;
     m_progress = DownloadProgress{};
     m_progress.state = DownloadState::Starting;
     m_progress.startedAt = firstStart.isValid() ? firstStart : QDateTime::currentDateTimeUtc();
+    m_progress.fallback = fallback;
     m_lastError.clear();
     m_currentStreamFormat.clear();
+    m_streamFinished = false;
     m_pauseRequested = false;
     emit changed(m_id);
 
@@ -147,6 +152,7 @@ void DownloadTask::start()
     }
 
     const QString infoJson = prepareInfoJson();
+    m_runFromInfo = !infoJson.isEmpty();
     if (infoJson.isEmpty() && m_request.url.isEmpty())
         return fail(ErrorKind::InvalidInfo, QStringLiteral("no URL and no usable info JSON"));
 
@@ -169,6 +175,8 @@ void DownloadTask::start()
 
 QString DownloadTask::prepareInfoJson()
 {
+    if (!m_fallbackInfoFile.isEmpty() && QFileInfo::exists(m_fallbackInfoFile))
+        return m_fallbackInfoFile;
     if (!m_request.infoJsonFile.isEmpty())
         return QFileInfo(m_request.infoJsonFile).absoluteFilePath();
     if (m_request.infoJson.isEmpty() || !m_request.infoFetchedAt.isValid())
@@ -200,6 +208,74 @@ void DownloadTask::removeInfoJsonFile()
     if (!m_infoJsonFile.isEmpty())
         QFile::remove(m_infoJsonFile);
     m_infoJsonFile.clear();
+    if (!m_fallbackInfoFile.isEmpty())
+        QFile::remove(m_fallbackInfoFile);
+    m_fallbackInfoFile.clear();
+}
+
+QByteArray DownloadTask::infoBytes() const
+{
+    if (!m_request.infoJsonFile.isEmpty()) {
+        QFile file(m_request.infoJsonFile);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    return m_request.infoJson;
+}
+
+bool DownloadTask::prepareQualityFallback(ErrorKind kind, const QString &detail)
+{
+    // Only a refusal of the video stream of a preset quality: an exact format the user chose is not
+    // second-guessed, and other failures are not retried here. Each run leaves out one more format, at most
+    // kMaxFallbacks times: it cannot loop.
+    constexpr int kMaxFallbacks = 3;
+    if (!isRefusal(kind, detail) || !m_runFromInfo || !m_request.options.formatSpec.isEmpty() ||
+        m_request.options.quality == QualityPreset::AudioOnly || m_excludedFormats.size() >= kMaxFallbacks)
+        return false;
+    const QByteArray json = infoBytes();
+    const InfoParseResult parsed = parseInfoJson(json);
+    if (!parsed.info)
+        return false;
+    const QString failed =
+        replaceableVideoFormat(*parsed.info, m_progress.resolvedFormat,
+                               failingStream(m_progress.streamIndex, m_streamFinished), m_excludedFormats);
+    if (failed.isEmpty())
+        return false;
+
+    const QByteArray filtered = infoWithoutFormats(json, m_excludedFormats + QStringList{failed});
+    QString dir = m_config.infoCacheDir;
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
+    const QByteArray key = QCryptographicHash::hash(filtered, QCryptographicHash::Sha1).toHex().left(16);
+    const QString path = QDir(dir).filePath(QString::fromLatin1(key) + QStringLiteral(".fallback.info.json"));
+    QSaveFile file(path);
+    if (filtered.isEmpty() || !QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) ||
+        file.write(filtered) != filtered.size() || !file.commit())
+        return false;
+    if (!m_fallbackInfoFile.isEmpty() && m_fallbackInfoFile != path)
+        QFile::remove(m_fallbackInfoFile);
+    m_fallbackInfoFile = path;
+    m_excludedFormats << failed;
+    if (!m_progress.fallback.happened()) {
+        const MediaFormat *format = parsed.info->findFormat(failed);
+        m_progress.fallback = {failed, qMax(0, format->height), format->formatNote, 0, {}};
+    }
+    return true;
+}
+
+void DownloadTask::noteFallbackResult()
+{
+    if (!m_progress.fallback.happened())
+        return;
+    const InfoParseResult parsed = parseInfoJson(infoBytes());
+    if (!parsed.info)
+        return;
+    for (const QString &id : m_progress.resolvedFormat.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
+        if (const MediaFormat *format = parsed.info->findFormat(id); format && format->hasVideo()) {
+            m_progress.fallback.toHeight = qMax(0, format->height);
+            m_progress.fallback.toNote = format->formatNote;
+            return;
+        }
+    }
 }
 
 void DownloadTask::onLine(const QByteArray &line)
@@ -218,6 +294,7 @@ void DownloadTask::apply(const OutputRecord &record)
     case OutputRecord::Kind::Progress:
         if (record.status != QLatin1String("downloading") && record.status != QLatin1String("finished"))
             return;
+        m_streamFinished = record.status == QLatin1String("finished");
         if (record.formatId != m_currentStreamFormat || p.streamIndex == 0) {
             m_currentStreamFormat = record.formatId;
             ++p.streamIndex;
@@ -297,16 +374,23 @@ void DownloadTask::onProcessFinished(int result, const QStringList &stderrTail)
                         detail.isEmpty() ? QStringLiteral("yt-dlp reported no file") : detail);
         m_progress.fileSize = QFileInfo(m_progress.filePath).size();
         m_progress.downloadedBytes = qMax(m_progress.downloadedBytes, qint64(0));
+        noteFallbackResult();
         removeInfoJsonFile();
         return end(DownloadState::Completed);
     }
     case ProcessRunner::Result::Failed: {
         const ErrorKind kind = classifyYtDlpError(detail);
+        if (prepareQualityFallback(kind, detail)) {
+            m_progress.state = DownloadState::Queued;
+            return start();
+        }
         // Saved info can go stale before its TTL (a CDN URL revoked early): extract once more from the page.
         if ((kind == ErrorKind::HttpError || kind == ErrorKind::FormatUnavailable) &&
             !m_infoJsonFile.isEmpty() && !m_request.url.isEmpty()) {
             removeInfoJsonFile();
             m_request.infoJson.clear();
+            m_excludedFormats.clear(); // the page's fresh info decides again
+            m_progress.fallback = {};
             m_progress.state = DownloadState::Queued;
             return start();
         }
@@ -414,6 +498,15 @@ void DownloadTask::requeue()
 {
     if (isActive())
         return;
+    // Trying again after a failure or a cancel starts from the quality chosen; a resumed pause keeps going
+    // with the format its partial file is of.
+    if (m_progress.state != DownloadState::Paused) {
+        m_excludedFormats.clear();
+        m_progress.fallback = {};
+        if (!m_fallbackInfoFile.isEmpty())
+            QFile::remove(m_fallbackInfoFile);
+        m_fallbackInfoFile.clear();
+    }
     m_progress.state = DownloadState::Queued;
     m_progress.error = {};
     m_progress.finishedAt = {};

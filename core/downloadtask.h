@@ -4,6 +4,7 @@
 #include "downloadrequest.h"
 #include "engineconfig.h"
 #include "outputparser.h"
+#include "qualityfallback.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -56,6 +57,7 @@ struct DownloadProgress
     QString filePath;       // the final file, as yt-dlp reports it
     qint64 fileSize = -1;
     DownloadError error;
+    QualityFallback fallback;
     QDateTime startedAt;
     QDateTime finishedAt;
 
@@ -107,6 +109,9 @@ private:
     void fail(ErrorKind kind, const QString &detail);
     void end(DownloadState state);
     [[nodiscard]] QString prepareInfoJson();
+    [[nodiscard]] QByteArray infoBytes() const;
+    [[nodiscard]] bool prepareQualityFallback(ErrorKind kind, const QString &detail);
+    void noteFallbackResult();
     void removeInfoJsonFile();
     void removePartialFiles();
 
@@ -120,6 +125,10 @@ private:
     QString m_currentStreamFormat;
     QStringList m_streamFiles; // as yt-dlp names them, to clean up after a cancel
     bool m_pauseRequested = false;
+    bool m_streamFinished = false; // the last progress record closed its stream
+    bool m_runFromInfo = false;    // this run loads info JSON (only then can a format be left out)
+    QStringList m_excludedFormats; // refused formats left out of the info for the next run
+    QString m_fallbackInfoFile;    // the info without them
 };
 
 } // namespace Gravity

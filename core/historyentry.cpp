@@ -33,6 +33,12 @@ constexpr QLatin1StringView KeyErrorDetail("error_detail");
 constexpr QLatin1StringView KeyStartedAt("started_at");
 constexpr QLatin1StringView KeyFinishedAt("finished_at");
 constexpr QLatin1StringView KeyInfoFetchedAt("info_fetched_at");
+constexpr QLatin1StringView KeyFallback("quality_fallback");
+constexpr QLatin1StringView KeyFrom("from_format");
+constexpr QLatin1StringView KeyFromHeight("from_height");
+constexpr QLatin1StringView KeyFromNote("from_note");
+constexpr QLatin1StringView KeyToHeight("to_height");
+constexpr QLatin1StringView KeyToNote("to_note");
 
 // Finished downloads only: a history entry that says "downloading" would be a lie; an unknown state from a
 // newer Gravity reads as failed rather than as a success.
@@ -91,6 +97,16 @@ QJsonObject historyEntryToJson(const HistoryEntry &entry)
     putOptions(object, entry.options);
 
     putString(object, KeyResolvedFormat, entry.resolvedFormat);
+    if (entry.fallback.happened()) {
+        QJsonObject fallback{{KeyFrom, entry.fallback.fromFormat}};
+        if (entry.fallback.fromHeight > 0)
+            fallback.insert(KeyFromHeight, entry.fallback.fromHeight);
+        putString(fallback, KeyFromNote, entry.fallback.fromNote);
+        if (entry.fallback.toHeight > 0)
+            fallback.insert(KeyToHeight, entry.fallback.toHeight);
+        putString(fallback, KeyToNote, entry.fallback.toNote);
+        object.insert(KeyFallback, fallback);
+    }
     putString(object, KeyFilePath, entry.filePath);
     if (entry.fileSize >= 0)
         object.insert(KeyFileSize, double(entry.fileSize));
@@ -119,6 +135,13 @@ std::optional<HistoryEntry> historyEntryFromJson(const QJsonObject &object)
     entry.options = optionsOf(object);
 
     entry.resolvedFormat = stringOf(object, KeyResolvedFormat);
+    if (const QJsonObject fallback = object.value(KeyFallback).toObject(); !fallback.isEmpty()) {
+        entry.fallback.fromFormat = stringOf(fallback, KeyFrom);
+        entry.fallback.fromHeight = qBound(0, fallback.value(KeyFromHeight).toInt(0), 100000);
+        entry.fallback.fromNote = stringOf(fallback, KeyFromNote);
+        entry.fallback.toHeight = qBound(0, fallback.value(KeyToHeight).toInt(0), 100000);
+        entry.fallback.toNote = stringOf(fallback, KeyToNote);
+    }
     entry.filePath = stringOf(object, KeyFilePath);
     const double size = object.value(KeyFileSize).toDouble(-1.0);
     entry.fileSize = size >= 0.0 && size < 9.0e15 ? qint64(size) : -1;
@@ -144,10 +167,12 @@ bool sameHistoryEntry(const HistoryEntry &a, const HistoryEntry &b)
            x.subtitleFormat == y.subtitleFormat && x.sponsorBlock == y.sponsorBlock &&
            x.sponsorBlockCategories == y.sponsorBlockCategories && x.embedThumbnail == y.embedThumbnail &&
            x.embedMetadata == y.embedMetadata && x.embedChapters == y.embedChapters &&
-           x.section == y.section && a.resolvedFormat == b.resolvedFormat && a.filePath == b.filePath &&
-           a.fileSize == b.fileSize && a.state == b.state && a.error.kind == b.error.kind &&
-           a.error.detail == b.error.detail && a.startedAt == b.startedAt && a.finishedAt == b.finishedAt &&
-           a.infoFetchedAt == b.infoFetchedAt;
+           x.section == y.section && a.resolvedFormat == b.resolvedFormat &&
+           a.fallback.fromFormat == b.fallback.fromFormat && a.fallback.fromHeight == b.fallback.fromHeight &&
+           a.fallback.fromNote == b.fallback.fromNote && a.fallback.toHeight == b.fallback.toHeight &&
+           a.fallback.toNote == b.fallback.toNote && a.filePath == b.filePath && a.fileSize == b.fileSize &&
+           a.state == b.state && a.error.kind == b.error.kind && a.error.detail == b.error.detail &&
+           a.startedAt == b.startedAt && a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
 }
 
 QString historySearchText(const HistoryEntry &entry)
@@ -200,6 +225,7 @@ HistoryEntry historyEntryFor(const DownloadTask &task)
     entry.normalizedUrl = recognized.isValid() ? recognized.normalized : entry.url;
     entry.options = request.options;
     entry.resolvedFormat = progress.resolvedFormat;
+    entry.fallback = progress.fallback;
     entry.filePath = progress.filePath;
     entry.fileSize = progress.fileSize;
     entry.state = progress.state;

@@ -27,6 +27,7 @@ struct HistoryEntry
     QString thumbnail;
     DownloadOptions options; // as chosen: quality, format spec, container, audio, subtitles, folder, template
     QString resolvedFormat;  // what yt-dlp actually fetched ("137+140")
+    QualityFallback fallback; // the chosen quality was refused and a lower one fetched
     QString filePath;
     qint64 fileSize = -1;
     DownloadState state = DownloadState::Completed;

@@ -236,6 +236,8 @@ PlaylistEntry parseEntry(const QJsonObject &object, int position, Platform playl
     const bool resolved = type == u"video" || object.value(u"formats").isArray();
     entry.url = resolved ? firstString(object, {u"webpage_url", u"url"})
                          : firstString(object, {u"url", u"webpage_url"});
+    if (object.value(u"formats").isArray())
+        entry.infoJson = QJsonDocument(object).toJson(QJsonDocument::Compact);
 
     const QString ieKey = firstString(object, {u"ie_key", u"extractor_key"});
     const bool youtube = ieKey.isEmpty() ? playlistPlatform == Platform::YouTube

@@ -58,6 +58,10 @@ struct PlaylistEntry
     double duration = 0.0;
     QString uploader;
     int index = 0; // 1-based position in the playlist
+    // The entry's own info object when the playlist carries full info (yt-dlp -J without --flat-playlist, or
+    // a saved info JSON): the entry downloads from it with --load-info-json, without extracting it again.
+    // Empty for a flat entry, which goes by its URL.
+    QByteArray infoJson;
 };
 
 struct MediaInfo

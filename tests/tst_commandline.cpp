@@ -216,6 +216,32 @@ private slots:
         }
     }
 
+    void playlistItems_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QList<int>>("items"); // empty: refused
+
+        QTest::newRow("two entries") << u"1,3"_s << QList<int>{1, 3};
+        QTest::newRow("a range and an entry") << u"2-4,7"_s << QList<int>{2, 3, 4, 7};
+        QTest::newRow("spaces are allowed") << u" 5 , 6"_s << QList<int>{5, 6};
+        QTest::newRow("zero is refused") << u"0"_s << QList<int>{};
+        QTest::newRow("a backwards range is refused") << u"4-2"_s << QList<int>{};
+        QTest::newRow("a word is refused") << u"first"_s << QList<int>{};
+        QTest::newRow("an empty item is refused") << u"1,,3"_s << QList<int>{};
+        QTest::newRow("a huge range is refused") << u"1-1000000"_s << QList<int>{};
+    }
+
+    void playlistItems()
+    {
+        QFETCH(QString, value);
+        QFETCH(QList<int>, items);
+        const std::optional<CommandLine> line =
+            parse({u"--headless"_s, u"--playlist-items"_s, value, u"https://example.org/v"_s});
+        QCOMPARE(bool(line), !items.isEmpty());
+        if (line)
+            QCOMPARE(line->playlistItems, items);
+    }
+
     void cookiesFromAFileThatExists()
     {
         const QString path = m_dir.filePath(u"cookies.txt"_s);

@@ -2,6 +2,7 @@
 // info reuse, and every way a download can go wrong.
 
 #include "downloadqueue.h"
+#include "historyentry.h"
 #include "infojsonparser.h"
 #include "integrationfixture.h"
 #include "prober.h"
@@ -19,6 +20,9 @@
 using namespace Gravity;
 using namespace GravityTest;
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Gravity::QualityPreset)
+Q_DECLARE_METATYPE(GravityTest::LoopbackServer::Fault)
 
 class TestDownload : public QObject
 {
@@ -79,6 +83,57 @@ private:
     }
 
     static QStringList filesIn(const QString &dir) { return QDir(dir).entryList(QDir::Files | QDir::Hidden); }
+
+    // tests/data/info/<name> with "{{BASE}}" made the loopback server's address, as the server does for the
+    // files it serves.
+    QByteArray servedInfo(const QString &name)
+    {
+        QFile file(testDataPath(u"info/"_s + name));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return file.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8());
+    }
+
+    // bilibili-video.json with its DASH formats on the loopback server; withReferer false drops the Referer
+    // yt-dlp's Bilibili extractor puts into every format's http_headers.
+    QByteArray bilibiliVideoInfo(bool withReferer) const
+    {
+        QFile file(testDataPath(u"info/bilibili-video.json"_s));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QJsonObject info = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray formats = info.value(u"formats"_s).toArray();
+        for (qsizetype i = 0; i < formats.size(); ++i) {
+            QJsonObject format = formats.at(i).toObject();
+            const bool audioOnly = format.value(u"vcodec"_s).toString() == u"none"_s;
+            format.insert(u"url"_s, m_fixture.url(audioOnly ? u"dash/audio.m4a"_s : u"dash/video360.mp4"_s));
+            format.insert(u"protocol"_s, u"http"_s);
+            QJsonObject headers = format.value(u"http_headers"_s).toObject();
+            if (!withReferer)
+                headers.remove(u"Referer"_s);
+            format.insert(u"http_headers"_s, headers);
+            formats.replace(i, format);
+        }
+        info.insert(u"formats"_s, formats);
+        info.remove(u"requested_formats"_s);
+        return QJsonDocument(info).toJson(QJsonDocument::Compact);
+    }
+
+    static QString writeInfo(const QString &dir, const QByteArray &json)
+    {
+        const QString path = QDir(dir).filePath(u"saved.info.json"_s);
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size())
+            return {};
+        return path;
+    }
+
+    // Bilibili's CDN refuses media requests without the site as Referer.
+    void requireBilibiliReferer()
+    {
+        for (const QString &path : {u"dash/video360.mp4"_s, u"dash/audio.m4a"_s})
+            m_fixture.server().requireHeader(path, "Referer", "https://www.bilibili.com/");
+    }
 
 private slots:
     void initTestCase()
@@ -209,6 +264,134 @@ private slots:
         QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
         QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
         QVERIFY(result.resolvedFormat.contains(u'+'));
+    }
+
+    void bilibiliHeadersAreSentFromReusedAndFromSavedInfo()
+    {
+        requireBilibiliReferer();
+        // Reused from the parse (no URL here, so nothing could fall back to extracting bilibili.com).
+        DownloadRequest reused = requestFor({}, m_fixture.scratch(u"bili-reused"_s), QualityPreset::P360);
+        reused.infoJson = bilibiliVideoInfo(true);
+        reused.infoFetchedAt = QDateTime::currentDateTimeUtc();
+        const DownloadProgress fromProbe = download(reused);
+        QVERIFY2(fromProbe.state == DownloadState::Completed, qPrintable(fromProbe.error.detail));
+        QCOMPARE(probeStreams(fromProbe.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
+
+        // A saved info JSON the user loads.
+        const QString dir = m_fixture.scratch(u"bili-saved"_s);
+        DownloadRequest saved = requestFor({}, dir, QualityPreset::P360);
+        saved.infoJsonFile = writeInfo(dir, bilibiliVideoInfo(true));
+        const DownloadProgress fromFile = download(saved);
+        QVERIFY2(fromFile.state == DownloadState::Completed, qPrintable(fromFile.error.detail));
+
+        // The server does refuse a request without the Referer: the two above passed because it was sent.
+        const int refusedBefore = m_fixture.server().requestCount(u"dash/video360.mp4"_s);
+        const QString bare = m_fixture.scratch(u"bili-bare"_s);
+        DownloadRequest withoutReferer = requestFor({}, bare, QualityPreset::P360);
+        withoutReferer.infoJsonFile = writeInfo(bare, bilibiliVideoInfo(false));
+        const DownloadProgress refused = download(withoutReferer);
+        QCOMPARE(refused.state, DownloadState::Failed);
+        QVERIFY2(refused.error.detail.contains(u"403"_s), qPrintable(refused.error.detail));
+        QVERIFY(m_fixture.server().requestCount(u"dash/video360.mp4"_s) > refusedBefore);
+    }
+
+    void aPremiumTierThatIsRefusedFallsBackAndSaysSo_data()
+    {
+        QTest::addColumn<QualityPreset>("quality");
+        QTest::newRow("best") << QualityPreset::Best;
+        QTest::newRow("1080p") << QualityPreset::P1080;
+    }
+
+    void aPremiumTierThatIsRefusedFallsBackAndSaysSo()
+    {
+        QFETCH(QualityPreset, quality);
+        // 1080P 高码率 (a membership tier) and 1080P 高清 (needs a login) answer 403; 480P 清晰 is free.
+        const QString premium = u"bilibili/1177666-1-30112.m4s"_s;
+        const QString login = u"bilibili/1177666-1-30080.m4s"_s;
+        m_fixture.server().setFault(premium, LoopbackServer::Fault::Forbidden);
+        m_fixture.server().setFault(login, LoopbackServer::Fault::Forbidden);
+        const int premiumBefore = m_fixture.server().requestCount(premium);
+        const int loginBefore = m_fixture.server().requestCount(login);
+        const QString dir = m_fixture.scratch(u"premium"_s);
+        DownloadRequest request = requestFor({}, dir, quality);
+        request.platform = Platform::Bilibili;
+        request.infoJsonFile = writeInfo(dir, servedInfo(u"bilibili-premium.json"_s));
+
+        DownloadQueue queue(m_fixture.config());
+        QSignalSpy finished(&queue, &DownloadQueue::taskFinished);
+        const quint64 id = queue.enqueue(request);
+        QVERIFY(finished.wait(120000));
+        const DownloadTask &task = *queue.task(id);
+        const DownloadProgress &result = task.progress();
+        QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
+        QVERIFY2(result.resolvedFormat.startsWith(u"30032+"_s), qPrintable(result.resolvedFormat));
+        QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
+        // Only the finished file beside the saved info: nothing left of the refused tiers.
+        QStringList files = filesIn(dir);
+        files.sort();
+        QStringList expected{QFileInfo(result.filePath).fileName(), u"saved.info.json"_s};
+        expected.sort();
+        QCOMPARE(files, expected);
+        // Each refused tier was asked for once, and only once.
+        QCOMPARE(m_fixture.server().requestCount(premium), premiumBefore + 1);
+        QCOMPARE(m_fixture.server().requestCount(login), loginBefore + 1);
+        QCOMPARE(result.fallback.fromFormat, u"30112"_s);
+        QCOMPARE(result.fallback.fromHeight, 1080);
+        QCOMPARE(result.fallback.toHeight, 480);
+        QCOMPARE(qualityFallbackText(result.fallback), u"Got 480p: 1080p needs a login or membership"_s);
+        // The history keeps it.
+        const std::optional<HistoryEntry> kept =
+            historyEntryFromJson(historyEntryToJson(historyEntryFor(task)));
+        QVERIFY(kept);
+        QCOMPARE(kept->fallback.fromHeight, 1080);
+        QCOMPARE(kept->fallback.toHeight, 480);
+        QCOMPARE(kept->fallback.fromNote, u"1080P 高码率"_s);
+        QCOMPARE(kept->fallback.toNote, u"480P 清晰"_s);
+    }
+
+    void onlyARefusedVideoFormatOfAPresetFallsBack_data()
+    {
+        QTest::addColumn<QualityPreset>("quality");
+        QTest::addColumn<QString>("formatSpec");
+        QTest::addColumn<LoopbackServer::Fault>("fault");
+        QTest::addColumn<QString>("faultPath");
+        // A second run would ask for checkPath again: it is asked for exactly checkDelta more times.
+        QTest::addColumn<QString>("checkPath");
+        QTest::addColumn<int>("checkDelta");
+        const QString top = u"bilibili/1177666-1-30112.m4s"_s;
+        const QString next = u"bilibili/1177666-1-30080.m4s"_s;
+        QTest::newRow("a missing file is not a membership tier")
+            << QualityPreset::Best << QString() << LoopbackServer::Fault::NotFound << top << next << 0;
+        QTest::newRow("a server error is not a membership tier")
+            << QualityPreset::Best << QString() << LoopbackServer::Fault::ServerError << top << next << 0;
+        QTest::newRow("exact formats are what the user chose")
+            << QualityPreset::Best << u"30112+30280"_s << LoopbackServer::Fault::Forbidden << top << next
+            << 0;
+        QTest::newRow("a refused audio stream is not a video tier")
+            << QualityPreset::P480 << QString() << LoopbackServer::Fault::Forbidden << u"dash/audio.m4a"_s
+            << u"dash/video360.mp4"_s << 1;
+    }
+
+    void onlyARefusedVideoFormatOfAPresetFallsBack()
+    {
+        QFETCH(QualityPreset, quality);
+        QFETCH(QString, formatSpec);
+        QFETCH(LoopbackServer::Fault, fault);
+        QFETCH(QString, faultPath);
+        QFETCH(QString, checkPath);
+        QFETCH(int, checkDelta);
+        m_fixture.server().setFault(faultPath, fault);
+        const int faultBefore = m_fixture.server().requestCount(faultPath);
+        const int checkBefore = m_fixture.server().requestCount(checkPath);
+        const QString dir = m_fixture.scratch(u"nofallback"_s);
+        DownloadRequest request = requestFor({}, dir, quality);
+        request.options.formatSpec = formatSpec;
+        request.infoJsonFile = writeInfo(dir, servedInfo(u"bilibili-premium.json"_s));
+        const DownloadProgress result = download(request);
+        QCOMPARE(result.state, DownloadState::Failed);
+        QVERIFY(!result.fallback.happened());
+        QVERIFY(m_fixture.server().requestCount(faultPath) > faultBefore);
+        QCOMPARE(m_fixture.server().requestCount(checkPath), checkBefore + checkDelta);
     }
 
     void cancelMidDownloadStopsEverythingAndCleansUp()

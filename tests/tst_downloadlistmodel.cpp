@@ -4,8 +4,10 @@
 #include "downloadlistmodel.h"
 #include "downloadqueue.h"
 #include "integrationfixture.h"
+#include "testhelpers.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -91,6 +93,32 @@ private slots:
                                   int(DownloadState::Failed), 5000);
         QCOMPARE(model.index(0).data(DownloadListModel::ErrorTextRole).toString(),
                  errorKindText(ErrorKind::HttpError));
+        m_fixture.server().clearFaults();
+    }
+
+    void aRowThatFellBackToALowerQualitySaysSo()
+    {
+        // Bilibili's 1080P tiers answer 403 to a visitor; 480P is free.
+        m_fixture.server().setFault(u"bilibili/1177666-1-30112.m4s"_s, LoopbackServer::Fault::Forbidden);
+        m_fixture.server().setFault(u"bilibili/1177666-1-30080.m4s"_s, LoopbackServer::Fault::Forbidden);
+        QFile data(testDataPath(u"info/bilibili-premium.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        DownloadRequest premium;
+        premium.title = u"Premium"_s;
+        premium.platform = Platform::Bilibili;
+        premium.options.outputDir = m_fixture.scratch(u"premium"_s);
+        premium.infoJson = data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8());
+        premium.infoFetchedAt = QDateTime::currentDateTimeUtc();
+        DownloadQueue queue(m_fixture.config());
+        DownloadListModel model(&queue);
+        queue.enqueue(premium);
+        QTRY_VERIFY_WITH_TIMEOUT(queue.isIdle(), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(0).data(DownloadListModel::StateRole).toInt(),
+                                  int(DownloadState::Completed), 5000);
+        const QString status = model.index(0).data(DownloadListModel::StatusTextRole).toString();
+        QVERIFY2(status.startsWith(u"Completed · "_s) &&
+                     status.endsWith(u" · Got 480p: 1080p needs a login or membership"_s),
+                 qPrintable(status));
         m_fixture.server().clearFaults();
     }
 };

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -252,6 +253,87 @@ private slots:
                  qPrintable(failed.value(u"message"_s).toString()));
         QVERIFY(!result.eventNames().contains(u"queued"_s));
         QVERIFY(QDir(dir).isEmpty());
+    }
+
+    void twoPartsOfASavedBilibiliPlaylistDownloadFromTheirOwnInfo()
+    {
+        // A full info JSON of a 3-part video (saved with yt-dlp -J, no --flat-playlist), its DASH formats on
+        // the loopback server: part N's video is clipN.mp4.
+        const QString dir = m_fixture.scratch(u"cliparts"_s);
+        QFile data(testDataPath(u"info/bilibili-multipart-full.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QString infoPath = QDir(dir).filePath(u"parts.info.json"_s);
+        QFile info(infoPath);
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.close();
+        const int part1 = m_fixture.server().requestCount(u"clip1.mp4"_s);
+        const int part2 = m_fixture.server().requestCount(u"clip2.mp4"_s);
+        const int part3 = m_fixture.server().requestCount(u"clip3.mp4"_s);
+
+        // The real yt-dlp, behind a guard: a part downloaded by its bilibili.com address would go online.
+        const QString ytDlp = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *bilibili.com*) echo 'ERROR: stand-in: would go "
+            "online' >&2; exit 1;; esac; done\nexec '" +
+                QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) + "' \"$@\"\n");
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, dir,
+                                   u"--playlist-items"_s, u"1,3"_s, u"--load-info-json"_s, infoPath});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        QCOMPARE(result.eventNames().count(u"finished"_s), 2);
+        QStringList files = QDir(dir).entryList({u"*.mp4"_s}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 2);
+        QVERIFY2(files.at(0).contains(u"p01 开场白"_s) && files.at(1).contains(u"p03 大结局"_s),
+                 qPrintable(files.join(u", "_s)));
+        QCOMPARE(probeStreams(QDir(dir).filePath(files.at(0))),
+                 QStringList({u"video:640x360"_s, u"audio"_s}));
+        // Each part came from its own saved info: part 2 was never fetched, and no page was read.
+        QVERIFY(m_fixture.server().requestCount(u"clip1.mp4"_s) > part1);
+        QVERIFY(m_fixture.server().requestCount(u"clip3.mp4"_s) > part3);
+        QCOMPARE(m_fixture.server().requestCount(u"clip2.mp4"_s), part2);
+    }
+
+    void aRefusedPremiumTierFallsBackAndTheFinishedEventSaysSo()
+    {
+        // Bilibili's 1080P tiers answer 403 to a visitor; 480P is free.
+        m_fixture.server().setFault(u"bilibili/1177666-1-30112.m4s"_s, LoopbackServer::Fault::Forbidden);
+        m_fixture.server().setFault(u"bilibili/1177666-1-30080.m4s"_s, LoopbackServer::Fault::Forbidden);
+        const QString dir = m_fixture.scratch(u"clipremium"_s);
+        QFile data(testDataPath(u"info/bilibili-premium.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QString infoPath = QDir(dir).filePath(u"premium.info.json"_s);
+        QFile info(infoPath);
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.close();
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-q"_s, u"1080"_s, u"-o"_s, dir,
+                                   u"--load-info-json"_s, infoPath});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QJsonObject finished = result.first(u"finished"_s);
+        QVERIFY(QFileInfo::exists(finished.value(u"path"_s).toString()));
+        QVERIFY(finished.value(u"format"_s).toString().startsWith(u"30032+"_s));
+        const QJsonObject fallback = finished.value(u"fallback"_s).toObject();
+        QCOMPARE(fallback.value(u"from_height"_s).toInt(), 1080);
+        QCOMPARE(fallback.value(u"to_height"_s).toInt(), 480);
+        QCOMPARE(fallback.value(u"message"_s).toString(), u"Got 480p: 1080p needs a login or membership"_s);
+    }
+
+    void aStreamStillLiveIsRefusedWithAClearMessage()
+    {
+        // Only YouTube can say a stream is live: a stand-in yt-dlp prints its captured -J output.
+        const QString dir = m_fixture.scratch(u"clilive"_s);
+        const QString ytDlp = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nexec cat '" + QFile::encodeName(testDataPath(u"info/youtube-live.json"_s)) + "'\n");
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, dir,
+                                   u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s});
+        QCOMPARE(result.exitCode, 4);
+        const QJsonObject failed = result.first(u"failed"_s);
+        QCOMPARE(failed.value(u"stage"_s).toString(), u"parse"_s);
+        QCOMPARE(failed.value(u"error"_s).toString(), u"live"_s);
+        QVERIFY(failed.value(u"message"_s).toString().contains(u"live stream"_s));
+        QVERIFY(!result.eventNames().contains(u"queued"_s));
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{u"yt-dlp"_s});
     }
 
     void ctrlCStopsDownloadsAndTheirProcesses()

@@ -223,6 +223,29 @@ private slots:
         QCOMPARE(proxy.rowCount(), model.rowCount());
     }
 
+    void anEntryThatFellBackToALowerQualitySaysSo()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.path());
+        HistoryModel model(&store);
+        HistoryEntry entry =
+            makeEntry(u"【4K】兔子的奇妙冒险"_s, 5, DownloadState::Completed, Platform::Bilibili);
+        entry.fallback = {u"30112"_s, 1080, u"1080P 高码率"_s, 480, u"480P 清晰"_s};
+        entry.fileSize = 2048;
+        store.add(entry);
+        const QString status =
+            model.index(model.rowOf(entry.id)).data(HistoryModel::StatusTextRole).toString();
+        QVERIFY2(status.endsWith(u"Got 480p: 1080p needs a login or membership"_s), qPrintable(status));
+        // Same height, other tier: the tiers' own names say it.
+        entry = makeEntry(u"60 fps"_s, 4, DownloadState::Completed, Platform::Bilibili);
+        entry.fallback = {u"30116"_s, 1080, u"1080P 60帧"_s, 1080, u"1080P 高清"_s};
+        store.add(entry);
+        QVERIFY(model.index(model.rowOf(entry.id))
+                    .data(HistoryModel::StatusTextRole)
+                    .toString()
+                    .endsWith(u"Got 1080P 高清: 1080P 60帧 needs a login or membership"_s));
+    }
+
     void aMissingFileIsNoticedLazily()
     {
         QTemporaryDir dir;

@@ -303,6 +303,22 @@ void TestInfoJsonParser::bilibiliKeepsItsTierNamesAndParts()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(parts.entries.at(i).url,
                  u"https://www.bilibili.com/video/BV1xx411c7mD?p=" + QString::number(i + 1));
+    // Flat entries go by their URL; entries of a full (-J without --flat-playlist) playlist carry their own
+    // info, which a download reuses as it is.
+    QVERIFY(parts.entries.at(0).infoJson.isEmpty());
+    const MediaInfo full = parseOrFail(readInfo(u"bilibili-multipart-full.json"_s), &ok);
+    QVERIFY(ok);
+    QCOMPARE(full.entries.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const MediaInfo part = parseOrFail(full.entries.at(i).infoJson, &ok);
+        QVERIFY(ok);
+        QCOMPARE(part.id, u"BV1xx411c7mD_p" + QString::number(i + 1));
+        QCOMPARE(part.platform, Platform::Bilibili);
+        QCOMPARE(part.findFormat(u"30080")->formatNote, u"1080P 高清"_s);
+        QCOMPARE(full.entries.at(i).url,
+                 u"https://www.bilibili.com/video/BV1xx411c7mD?p=" + QString::number(i + 1));
+    }
+    QCOMPARE(full.entries.at(2).title, u"【4K】引力测试：一只兔子的奇妙冒险 p03 大结局"_s);
 }
 
 void TestInfoJsonParser::singleFields_data()

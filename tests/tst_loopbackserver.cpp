@@ -80,6 +80,7 @@ private slots:
     void rangeAppliesToTheSubstitutedText();
     void errorFaultsAnswerTheirStatus_data();
     void errorFaultsAnswerTheirStatus();
+    void aRequiredHeaderIsCheckedForItsPathOnly();
     void stallAfterSendsExactlyThatMuchThenNothing();
     void resetAfterTruncatesTheBodyWithAnError();
     void throttleMakesADownloadTakeTime();
@@ -384,6 +385,21 @@ void TestLoopbackServer::errorFaultsAnswerTheirStatus()
     QCOMPARE(fetch(m_server->url(QStringLiteral("plain.txt"))).status, 200);
     m_server->clearFaults();
     QVERIFY(fetch(m_server->url(QStringLiteral("data.bin"))).body == m_data);
+}
+
+void TestLoopbackServer::aRequiredHeaderIsCheckedForItsPathOnly()
+{
+    m_server->requireHeader(QStringLiteral("data.bin"), "Referer", "https://www.bilibili.com/");
+    const auto get = [this](const QByteArray &extraHeaders) {
+        return statusOf(rawExchange("GET /data.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders +
+                                    "Connection: close\r\n\r\n"));
+    };
+    QCOMPARE(get({}), 403);
+    QCOMPARE(get("Referer: https://www.bilibili.com/video/BV1\r\n"), 403);
+    QCOMPARE(get("referer: https://www.bilibili.com/\r\n"), 200); // names are case-insensitive
+    QCOMPARE(fetch(m_server->url(QStringLiteral("plain.txt"))).status, 200);
+    m_server->clearFaults();
+    QCOMPARE(get({}), 200);
 }
 
 void TestLoopbackServer::stallAfterSendsExactlyThatMuchThenNothing()

@@ -111,6 +111,31 @@ private:
         return resultCard()->isVisible();
     }
 
+    // The window again, with an engine configuration of the test's own (a stand-in yt-dlp).
+    bool reopenWindow(const EngineConfig &config)
+    {
+        m_recorder.reset();
+        m_window = std::make_unique<MainWindow>(config, m_settings.get(), m_theme.get(), m_history.get());
+        m_recorder = std::make_unique<HistoryRecorder>(m_window->queue(), m_history.get());
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    // A yt-dlp that answers a parse (-J) with the info JSON in infoFile, refuses any bilibili.com address
+    // (a download must come from the info, and tests never go online) and hands the rest to the real one.
+    static QByteArray offlineYtDlp(const QString &realYtDlp, const QString &infoFile)
+    {
+        return "#!/bin/sh\n"
+               "for a in \"$@\"; do\n"
+               "  [ \"$a\" = -J ] && exec cat '" +
+               QFile::encodeName(infoFile) +
+               "'\n"
+               "  case \"$a\" in *bilibili.com*) echo 'ERROR: stand-in: would go online' >&2; exit 1;; esac\n"
+               "done\n"
+               "exec '" +
+               QFile::encodeName(realYtDlp) + "' \"$@\"\n";
+    }
+
     // Clicks the row's painted button for action, as a mouse would.
     bool clickRowButton(int row, DownloadAction action)
     {
@@ -538,6 +563,102 @@ private slots:
         QVERIFY(waitNoProcessesMatching(m_downloads, 10000));
         QCOMPARE(QDir(m_downloads).entryList(QDir::Files), QStringList());
         QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
+    }
+
+    void aStreamStillLiveIsRefusedWithAClearMessage()
+    {
+        // Only YouTube can say a stream is live: a stand-in yt-dlp prints its captured -J output.
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = writeScript(
+            m_downloads, u"yt-dlp"_s,
+            "#!/bin/sh\nexec cat '" + QFile::encodeName(testDataPath(u"info/youtube-live.json"_s)) + "'\n");
+        QVERIFY(!config.ytDlpPath.isEmpty());
+        QVERIFY(reopenWindow(config));
+
+        typeAndParse(u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s);
+        QVERIFY(QTest::qWaitFor([this] { return !m_window->isParsing(); }, 30000));
+        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(message()->isVisible());
+        QCOMPARE(message()->text(),
+                 u"This is a live stream that has not ended: try again when it is over."_s);
+        QCOMPARE(rows()->rowCount(), 0);
+    }
+
+    void twoOfThreeBilibiliPartsDownloadFromTheirOwnInfo()
+    {
+        // Only Bilibili can list the parts: a stand-in answers the parse with a 3-part info whose entries
+        // carry their formats (on the loopback server: part N's video is clipN.mp4) and hands every other
+        // call to the real yt-dlp.
+        const QString dir = m_fixture.scratch(u"parts-info"_s);
+        QFile data(testDataPath(u"info/bilibili-multipart-full.json"_s));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        QFile info(QDir(dir).filePath(u"parts.json"_s));
+        QVERIFY(info.open(QIODevice::WriteOnly));
+        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.close();
+        const QString realYtDlp = QStandardPaths::findExecutable(u"yt-dlp"_s);
+        QVERIFY(!realYtDlp.isEmpty());
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = writeScript(dir, u"yt-dlp"_s, offlineYtDlp(realYtDlp, info.fileName()));
+        QVERIFY(!config.ytDlpPath.isEmpty());
+        QVERIFY(reopenWindow(config));
+        const int part1 = m_fixture.server().requestCount(u"clip1.mp4"_s);
+        const int part2 = m_fixture.server().requestCount(u"clip2.mp4"_s);
+        const int part3 = m_fixture.server().requestCount(u"clip3.mp4"_s);
+
+        typeAndParse(u"https://www.bilibili.com/video/BV1xx411c7mD"_s);
+        QVERIFY(waitForResult());
+        QVERIFY(playlist()->isVisible());
+        QAbstractItemModel *entries = playlist()->model();
+        QCOMPARE(entries->rowCount(), 3);
+        QVERIFY(entries->index(1, 0).data().toString().contains(u"p02 森林里的早晨"_s));
+        QVERIFY(entries->setData(entries->index(1, 0), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(downloadButton()->text(), u"Download 2 videos"_s);
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QCOMPARE(rows()->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateOf(0) == DownloadState::Completed && stateOf(1) == DownloadState::Completed, 120000);
+        QStringList names;
+        for (int row = 0; row < 2; ++row)
+            names << QFileInfo(rows()->index(row, 0).data(DownloadListModel::FilePathRole).toString())
+                         .fileName();
+        names.sort();
+        QCOMPARE(names.size(), 2);
+        QVERIFY2(names.at(0).contains(u"p01 开场白"_s) && names.at(1).contains(u"p03 大结局"_s),
+                 qPrintable(names.join(u", "_s)));
+        // Each part from its own info: part 2 was never fetched.
+        QVERIFY(m_fixture.server().requestCount(u"clip1.mp4"_s) > part1);
+        QVERIFY(m_fixture.server().requestCount(u"clip3.mp4"_s) > part3);
+        QCOMPARE(m_fixture.server().requestCount(u"clip2.mp4"_s), part2);
+    }
+
+    void aB23ShortLinkIsHandedToYtDlpToResolve()
+    {
+        // Only Bilibili can resolve b23.tv: a stand-in writes down its arguments and answers as yt-dlp does
+        // once it has followed the redirect.
+        const QString dir = m_fixture.scratch(u"b23"_s);
+        const QString arguments = QDir(dir).filePath(u"arguments"_s);
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = writeScript(
+            dir, u"yt-dlp"_s,
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + QFile::encodeName(arguments) + "'\nexec cat '" +
+                QFile::encodeName(testDataPath(u"info/bilibili-video.json"_s)) + "'\n");
+        QVERIFY(!config.ytDlpPath.isEmpty());
+        QVERIFY(reopenWindow(config));
+
+        typeAndParse(u"b23.tv/AbC123x"_s);
+        QVERIFY(waitForResult());
+        QFile written(arguments);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QStringList given = QString::fromUtf8(written.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(given.mid(given.size() - 2), (QStringList{u"--"_s, u"https://b23.tv/AbC123x"_s}));
+        QVERIFY(!playlist()->isVisible());
+        const QList<QLabel *> labels = resultCard()->findChildren<QLabel *>();
+        const auto badge = std::find_if(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->accessibleName() == u"Site"_s;
+        });
+        QVERIFY(badge != labels.cend());
+        QCOMPARE((*badge)->text(), u"Bilibili"_s);
     }
 
     void aPlaylistWithTwoOfThreeChosen()

@@ -4,6 +4,10 @@
 #include "prober.h"
 #include "testhelpers.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -116,6 +120,47 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(0).at(0).value<ProbeResult>().error.kind, ErrorKind::Cancelled);
         QVERIFY(waitNoProcessesMatching(u"cancel-test"_s));
+    }
+
+    void aStreamStillLiveIsRefusedAndAFinishedOneIsNot_data()
+    {
+        QTest::addColumn<QString>("liveStatus"); // empty: the info as captured, still live
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("still live") << QString() << true;
+        QTest::newRow("was live") << u"was_live"_s << false;
+        QTest::newRow("post live, still processing") << u"post_live"_s << false;
+    }
+
+    void aStreamStillLiveIsRefusedAndAFinishedOneIsNot()
+    {
+        QFETCH(QString, liveStatus);
+        QFETCH(bool, refused);
+        // Only YouTube can say a stream is live: a stand-in prints its captured -J output.
+        QFile captured(testDataPath(u"info/youtube-live.json"_s));
+        QVERIFY(captured.open(QIODevice::ReadOnly));
+        QJsonObject info = QJsonDocument::fromJson(captured.readAll()).object();
+        QVERIFY(info.value(u"is_live"_s).toBool());
+        if (!liveStatus.isEmpty()) {
+            info.insert(u"is_live"_s, false);
+            info.insert(u"was_live"_s, liveStatus == u"was_live"_s);
+            info.insert(u"live_status"_s, liveStatus);
+        }
+        const QString dir = m_fixture.scratch(u"live"_s);
+        QFile saved(QDir(dir).filePath(u"live.json"_s));
+        QVERIFY(saved.open(QIODevice::WriteOnly));
+        saved.write(QJsonDocument(info).toJson(QJsonDocument::Compact));
+        saved.close();
+        EngineConfig config = m_fixture.config();
+        config.ytDlpPath = writeScript(dir, u"yt-dlp"_s,
+                                       "#!/bin/sh\nexec cat '" + QFile::encodeName(saved.fileName()) + "'\n");
+        QVERIFY(!config.ytDlpPath.isEmpty());
+
+        const ProbeResult result = probe(u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s, config);
+        QCOMPARE(!result.info, refused);
+        QCOMPARE(result.error.kind, refused ? ErrorKind::LiveNotSupported : ErrorKind::None);
+        if (refused) // what the window and --headless show
+            QCOMPARE(errorKindText(result.error.kind),
+                     u"This is a live stream that has not ended: try again when it is over."_s);
     }
 
     void aParseThatNeverAnswersTimesOut()

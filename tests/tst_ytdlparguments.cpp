@@ -93,6 +93,10 @@ void TestYtDlpArguments::urlComesLastAfterDoubleDash_data()
 
     QTest::newRow("a YouTube watch link") << watchUrl;
     QTest::newRow("a Bilibili link") << u"https://www.bilibili.com/video/BV1GJ411x7h7"_s;
+    // yt-dlp follows the short link's redirect itself: it is passed as it is, not resolved by Gravity.
+    QTest::newRow("a b23.tv short link") << u"https://b23.tv/AbC123x"_s;
+    QTest::newRow("a bangumi episode") << u"https://www.bilibili.com/bangumi/play/ep123456"_s;
+    QTest::newRow("a YouTube Short") << u"https://www.youtube.com/shorts/abcdEFGhijk"_s;
     QTest::newRow("a pasted option that would run a command stays a URL") << u"--exec=rm -rf ~"_s;
     QTest::newRow("a pasted option that would overwrite a file stays a URL") << u"-o/etc/passwd"_s;
     QTest::newRow("a pasted option with a space stays one URL") << u"--config-location x"_s;

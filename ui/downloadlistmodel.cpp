@@ -103,6 +103,11 @@ QString DownloadListModel::statusText(quint64 id) const
     case DownloadState::Paused:
         return tr("Paused");
     case DownloadState::Completed:
+        if (p.fallback.happened()) {
+            return p.fileSize >= 0
+                       ? tr("Completed · %1 · %2").arg(sizeText(p.fileSize), qualityFallbackText(p.fallback))
+                       : tr("Completed · %1").arg(qualityFallbackText(p.fallback));
+        }
         return p.fileSize >= 0 ? tr("Completed · %1").arg(sizeText(p.fileSize)) : tr("Completed");
     case DownloadState::Failed:
         return errorKindText(p.error.kind);

@@ -233,6 +233,12 @@ QString HistoryModel::statusText(const HistoryEntry &entry) const
     case DownloadState::Completed:
         if (isFileMissing(entry))
             return tr("File missing");
+        if (entry.fallback.happened()) {
+            return entry.fileSize >= 0
+                       ? tr("Completed — %1 — %2")
+                             .arg(sizeText(entry.fileSize), qualityFallbackText(entry.fallback))
+                       : tr("Completed — %1").arg(qualityFallbackText(entry.fallback));
+        }
         if (entry.fileSize >= 0)
             return tr("Completed — %1").arg(sizeText(entry.fileSize));
         return tr("Completed");

@@ -575,11 +575,9 @@ void MainWindow::startDownload()
         // entry's place in it are written into each entry's template.
         const bool subfolder = m_settings->playlistSubfolder();
         for (const PlaylistEntry &entry : m_playlist->checkedEntries()) {
-            DownloadRequest request;
-            request.url = entry.url;
-            request.title = entry.title;
-            request.platform = info.platform;
-            request.options = options;
+            DownloadRequest request = entryRequest(info, entry, options);
+            if (request.url.isEmpty() && request.infoJson.isEmpty())
+                continue;
             if (subfolder)
                 request.options.outputTemplate =
                     OutputTemplate::playlistTemplate(options.outputTemplate, info.title, entry.index);

@@ -188,6 +188,7 @@ public:
 
     QMutex mutex;
     QHash<QString, FaultSpec> faults;
+    QHash<QString, QPair<QByteArray, QByteArray>> requiredHeaders; // path → lower-case name, value
     QHash<QString, int> requests;
     QHash<QString, QList<qint64>> rangeStarts; // per GET/HEAD served with a body: its first byte
     QHash<QString, std::pair<QByteArray, QByteArray>> responses; // path → body, content type
@@ -368,6 +369,7 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
     const QString relative = full.mid(m_root.size() + 1);
     FaultSpec fault;
     std::optional<std::pair<QByteArray, QByteArray>> response;
+    bool headerMissing = false;
     {
         QMutexLocker lock(&mutex);
         ++requests[relative];
@@ -375,6 +377,12 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
         fault = faults.value(relative);
         if (const auto found = responses.constFind(relative); found != responses.cend())
             response = *found;
+        if (const auto required = requiredHeaders.constFind(relative); required != requiredHeaders.cend())
+            headerMissing = headers.value(required->first) != required->second;
+    }
+    if (headerMissing) {
+        respondError(c, 403, headOnly);
+        return;
     }
     if (const int status = faultStatus(fault.fault)) {
         respondError(c, status, headOnly);
@@ -644,10 +652,17 @@ void LoopbackServer::setFault(const QString &path, Fault fault, qint64 afterByte
         m_worker->faults.insert(normalisedPath(path), {fault, afterBytes});
 }
 
+void LoopbackServer::requireHeader(const QString &path, const QByteArray &header, const QByteArray &value)
+{
+    QMutexLocker lock(&m_worker->mutex);
+    m_worker->requiredHeaders.insert(normalisedPath(path), {header.toLower(), value});
+}
+
 void LoopbackServer::clearFaults()
 {
     QMutexLocker lock(&m_worker->mutex);
     m_worker->faults.clear();
+    m_worker->requiredHeaders.clear();
 }
 
 void LoopbackServer::setResponse(const QString &path, const QByteArray &body, const QByteArray &contentType)

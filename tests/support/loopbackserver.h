@@ -21,7 +21,7 @@ namespace GravityTest {
 // - Text files (.html, .xml, .m3u8, .json) have "{{BASE}}" replaced by the server's base URL
 //   ("http://127.0.0.1:PORT") so pages, feeds and playlists can link to each other.
 // - Faults per path, for the error paths: answer 403/404/429/500, stall mid-body, reset the connection
-// mid-body.
+// mid-body; or 403 unless a request carries a given header.
 // - A throttle (bytes per second, all connections together) to make downloads slow enough to cancel or pause.
 class LoopbackServer final : public QObject
 {
@@ -54,6 +54,9 @@ public:
 
     // path is relative to the root, e.g. "clip.mp4". A fault applies to every later request for that path.
     void setFault(const QString &path, Fault fault, qint64 afterBytes = 0);
+    // Requests for `path` without `header: value` (the name in any case, the value exactly) get 403, as a CDN
+    // that checks the Referer answers. Cleared with the faults.
+    void requireHeader(const QString &path, const QByteArray &header, const QByteArray &value);
     void clearFaults();
     // A fixed answer (200, the body, contentType) for `path`, whatever its query string: an API's reply
     // (SponsorBlock's skipSegments) or a small file no fixture holds. Faults still come first.
