@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "downloadflags.h"
 #include "outputtemplate.h"
 
 #include <QCommandLineParser>
@@ -157,6 +158,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
                        outputDir,          outputTemplate, container,     ytDlp,   ffmpeg,    jobs,
                        loadInfo,           batchFile,      playlistItems, proxy,   limitRate, cookies,
                        cookiesFromBrowser, updateYtDlp,    updateChannel});
+    parser.addOptions(downloadFlagOptions());
     parser.addPositionalArgument(QStringLiteral("urls"), CommandLineText::tr("Links to videos or playlists."),
                                  QStringLiteral("[URL…]"));
 
@@ -315,6 +317,11 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         line.given.cookies = true;
     }
 
+    if (const QString problem = applyDownloadFlags(parser, line.options, network); !problem.isEmpty()) {
+        printError(problem);
+        return std::nullopt;
+    }
+
     if (line.headless && !line.updateYtDlp && line.urls.isEmpty() && line.loadInfoJson.isEmpty() &&
         line.batchFile.isEmpty()) {
         printError(CommandLineText::tr(
@@ -339,6 +346,8 @@ EngineConfig applyCommandLine(const CommandLine &line, EngineConfig base)
     }
     if (line.given.rateLimit)
         base.network.rateLimitBytesPerSec = given.network.rateLimitBytesPerSec;
+    if (!given.network.sponsorBlockApi.isEmpty())
+        base.network.sponsorBlockApi = given.network.sponsorBlockApi;
     if (line.given.cookies) {
         base.network.cookieSource = given.network.cookieSource;
         base.network.cookiesFile = given.network.cookiesFile;

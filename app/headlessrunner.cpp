@@ -70,6 +70,7 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
     connect(m_intake, &BatchIntake::rejected, this, [this](const RecognizedUrl &url) { onRejected(url); });
     connect(m_intake, &BatchIntake::parsed, this, &HeadlessRunner::onParsed);
     connect(m_intake, &BatchIntake::parseFailed, this, &HeadlessRunner::onParseFailed);
+    connect(m_intake, &BatchIntake::optionsRefused, this, &HeadlessRunner::onOptionsRefused);
     connect(m_intake, &BatchIntake::queued, this, &HeadlessRunner::onQueued);
     connect(m_intake, &BatchIntake::drained, this, &HeadlessRunner::maybeFinish);
     connect(m_queue, &DownloadQueue::tasksChanged, this, &HeadlessRunner::onTasksChanged);
@@ -264,6 +265,22 @@ void HeadlessRunner::onParseFailed(const QString &url, const DownloadError &repo
     // Said once a run, on stderr: the likeliest fix for a page yt-dlp no longer understands.
     if (!ageWarning.isEmpty() && !std::exchange(m_ageWarned, true))
         printError(ageWarning);
+}
+
+void HeadlessRunner::onOptionsRefused(const QString &url, const QString &reason)
+{
+    // Options that do not fit the video are bad usage, like an option value that fits nothing.
+    if (severity(ExitUsage) > severity(m_exitCode))
+        m_exitCode = ExitUsage;
+    if (m_commandLine.json) {
+        emitJson({{QStringLiteral("event"), QStringLiteral("failed")},
+                  {QStringLiteral("stage"), QStringLiteral("options")},
+                  {QStringLiteral("url"), url},
+                  {QStringLiteral("error"), QStringLiteral("time-range")},
+                  {QStringLiteral("message"), reason}});
+    } else {
+        printLine(tr("Not downloading %1: %2").arg(url, reason));
+    }
 }
 
 void HeadlessRunner::onQueued(quint64 id, const QString &url)

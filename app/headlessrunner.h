@@ -40,6 +40,7 @@ private:
     void printError(const QString &text);
     void onParsed(const QString &url, const MediaInfo &info);
     void onParseFailed(const QString &url, const DownloadError &error);
+    void onOptionsRefused(const QString &url, const QString &reason);
     void onQueued(quint64 id, const QString &url);
     void onTasksChanged(const QList<quint64> &ids);
     void onTaskFinished(quint64 id);

@@ -16,6 +16,12 @@ const QString QualityKey = QStringLiteral("downloads/quality");
 const QString ContainerKey = QStringLiteral("downloads/container");
 const QString AudioFormatKey = QStringLiteral("downloads/audioFormat");
 const QString SubtitleModeKey = QStringLiteral("downloads/subtitleMode");
+const QString SubtitleFormatKey = QStringLiteral("downloads/subtitleFormat");
+const QString SponsorBlockKey = QStringLiteral("downloads/sponsorBlock");
+const QString SponsorBlockCategoriesKey = QStringLiteral("downloads/sponsorBlockCategories");
+const QString EmbedThumbnailKey = QStringLiteral("downloads/embedThumbnail");
+const QString EmbedMetadataKey = QStringLiteral("downloads/embedMetadata");
+const QString EmbedChaptersKey = QStringLiteral("downloads/embedChapters");
 const QString ThemeKey = QStringLiteral("ui/theme");
 const QString OfferClipboardKey = QStringLiteral("ui/offerClipboardUrls");
 const QString MaxConcurrentKey = QStringLiteral("downloads/maxConcurrent");
@@ -150,6 +156,21 @@ DownloadOptions AppSettings::lastOptions() const
         audioFormatFromId(m_settings->value(AudioFormatKey).toString()).value_or(AudioFormat::None);
     options.subtitleMode =
         subtitleModeFromId(m_settings->value(SubtitleModeKey).toString()).value_or(SubtitleMode::None);
+    options.subtitleFormat = subtitleFormatFromId(m_settings->value(SubtitleFormatKey).toString())
+                                 .value_or(SubtitleFormat::Original);
+    options.sponsorBlock =
+        sponsorBlockModeFromId(m_settings->value(SponsorBlockKey).toString()).value_or(SponsorBlockMode::Off);
+    // Unset: the defaults, so turning SponsorBlock on does something. An unknown name is dropped.
+    const QStringList categories =
+        m_settings->value(SponsorBlockCategoriesKey, defaultSponsorBlockCategories()).toStringList();
+    for (const QString &category : categories) {
+        if (isSponsorBlockCategory(category))
+            options.sponsorBlockCategories << category;
+    }
+    options.embedThumbnail = m_settings->value(EmbedThumbnailKey, false).toBool();
+    options.embedMetadata = m_settings->value(EmbedMetadataKey, false).toBool();
+    options.embedChapters = m_settings->value(EmbedChaptersKey, false).toBool();
+    // The time range belongs to one video and is never carried over.
     options.outputDir = downloadFolder();
     return options;
 }
@@ -160,6 +181,12 @@ void AppSettings::setLastOptions(const DownloadOptions &options)
     m_settings->setValue(ContainerKey, containerId(options.container));
     m_settings->setValue(AudioFormatKey, audioFormatId(options.audioFormat));
     m_settings->setValue(SubtitleModeKey, subtitleModeId(options.subtitleMode));
+    m_settings->setValue(SubtitleFormatKey, subtitleFormatId(options.subtitleFormat));
+    m_settings->setValue(SponsorBlockKey, sponsorBlockModeId(options.sponsorBlock));
+    m_settings->setValue(SponsorBlockCategoriesKey, options.sponsorBlockCategories);
+    m_settings->setValue(EmbedThumbnailKey, options.embedThumbnail);
+    m_settings->setValue(EmbedMetadataKey, options.embedMetadata);
+    m_settings->setValue(EmbedChaptersKey, options.embedChapters);
     if (!options.outputDir.isEmpty())
         setDownloadFolder(options.outputDir);
 }

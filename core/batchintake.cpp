@@ -2,6 +2,7 @@
 
 #include "downloadqueue.h"
 #include "infojsonparser.h"
+#include "postprocessing.h"
 #include "prober.h"
 
 #include <QFile>
@@ -107,6 +108,11 @@ void BatchIntake::onProbed(Prober *prober, const ProbeResult &result)
 
 void BatchIntake::enqueueVideo(const MediaInfo &info, const QString &url, const QString &infoFile)
 {
+    // yt-dlp turns a part past the end of the video into an empty file and calls it a success.
+    if (const QString problem = timeRangeProblem(m_options.section, info.duration); !problem.isEmpty()) {
+        emit optionsRefused(url, problem);
+        return;
+    }
     DownloadRequest request;
     request.url = url;
     request.platform = info.platform;

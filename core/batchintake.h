@@ -53,6 +53,8 @@ signals:
     void parsed(const QString &url, const Gravity::MediaInfo &info);
     void parseFailed(const QString &url, const Gravity::DownloadError &error);
     void queued(quint64 id, const QString &url);
+    // The options cannot apply to this video (a time range past its end): it is not queued. Translated.
+    void optionsRefused(const QString &url, const QString &reason);
     // Every submitted URL has been parsed (or failed) and queued.
     void drained();
 

@@ -3,6 +3,7 @@
 #include "formatselector.h"
 #include "mediainfo.h"
 #include "platform.h"
+#include "postprocessing.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -22,6 +23,13 @@ struct DownloadOptions
     SubtitleMode subtitleMode = SubtitleMode::None;
     QStringList subtitleLanguages; // keys of the info's subtitle map: "en", "zh-Hans"
     bool autoCaptions = false;     // also the platform's automatic captions for those languages
+    SubtitleFormat subtitleFormat = SubtitleFormat::Original; // for separate files (and mkv, which takes any)
+    SponsorBlockMode sponsorBlock = SponsorBlockMode::Off;
+    QStringList sponsorBlockCategories; // ids from sponsorBlockCategories(); none: SponsorBlock does nothing
+    bool embedThumbnail = false;        // where the container takes one: see ytdlparguments.cpp
+    bool embedMetadata = false;
+    bool embedChapters = false;
+    TimeRange section; // only this part of the video; whole by default
 };
 
 struct DownloadRequest

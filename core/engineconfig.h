@@ -32,6 +32,7 @@ struct NetworkConfig
     QString cookiesBrowser; // Browser: "firefox", "chrome", … optionally "firefox:profile"
     int retries = 10;
     int concurrentFragments = 1; // yt-dlp -N for HLS/DASH
+    QString sponsorBlockApi;     // where SponsorBlock segments are asked for; empty: yt-dlp's default server
 };
 
 // What the engine needs from the preferences. The settings class (ui/app) fills it; --headless fills it from

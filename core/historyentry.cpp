@@ -164,12 +164,15 @@ bool sameHistoryEntry(const HistoryEntry &a, const HistoryEntry &b)
            x.audioFormat == y.audioFormat && x.container == y.container && x.outputDir == y.outputDir &&
            x.outputTemplate == y.outputTemplate && x.subtitleMode == y.subtitleMode &&
            x.subtitleLanguages == y.subtitleLanguages && x.autoCaptions == y.autoCaptions &&
-           a.resolvedFormat == b.resolvedFormat && a.fallback.fromFormat == b.fallback.fromFormat &&
-           a.fallback.fromHeight == b.fallback.fromHeight && a.fallback.fromNote == b.fallback.fromNote &&
-           a.fallback.toHeight == b.fallback.toHeight && a.fallback.toNote == b.fallback.toNote &&
-           a.filePath == b.filePath && a.fileSize == b.fileSize && a.state == b.state &&
-           a.error.kind == b.error.kind && a.error.detail == b.error.detail && a.startedAt == b.startedAt &&
-           a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
+           x.subtitleFormat == y.subtitleFormat && x.sponsorBlock == y.sponsorBlock &&
+           x.sponsorBlockCategories == y.sponsorBlockCategories && x.embedThumbnail == y.embedThumbnail &&
+           x.embedMetadata == y.embedMetadata && x.embedChapters == y.embedChapters &&
+           x.section == y.section && a.resolvedFormat == b.resolvedFormat &&
+           a.fallback.fromFormat == b.fallback.fromFormat && a.fallback.fromHeight == b.fallback.fromHeight &&
+           a.fallback.fromNote == b.fallback.fromNote && a.fallback.toHeight == b.fallback.toHeight &&
+           a.fallback.toNote == b.fallback.toNote && a.filePath == b.filePath && a.fileSize == b.fileSize &&
+           a.state == b.state && a.error.kind == b.error.kind && a.error.detail == b.error.detail &&
+           a.startedAt == b.startedAt && a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
 }
 
 QString historySearchText(const HistoryEntry &entry)

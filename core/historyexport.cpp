@@ -23,6 +23,11 @@ QString csvCell(QString text)
     return text;
 }
 
+QString booleanCell(bool value)
+{
+    return value ? QStringLiteral("true") : QStringLiteral("false");
+}
+
 QString timeCell(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
@@ -62,6 +67,14 @@ QByteArray historyToCsv(const QList<HistoryEntry> &entries)
         QStringLiteral("auto_captions"),
         QStringLiteral("output_dir"),
         QStringLiteral("output_template"),
+        QStringLiteral("subtitle_format"),
+        QStringLiteral("sponsorblock"),
+        QStringLiteral("sponsorblock_categories"),
+        QStringLiteral("embed_thumbnail"),
+        QStringLiteral("embed_metadata"),
+        QStringLiteral("embed_chapters"),
+        QStringLiteral("section_start"),
+        QStringLiteral("section_end"),
         QStringLiteral("resolved_format"),
         QStringLiteral("file_path"),
         QStringLiteral("file_size"),
@@ -91,9 +104,17 @@ QByteArray historyToCsv(const QList<HistoryEntry> &entries)
             audioFormatId(o.audioFormat),
             subtitleModeId(o.subtitleMode),
             o.subtitleLanguages.join(u' '),
-            o.autoCaptions ? QStringLiteral("true") : QStringLiteral("false"),
+            booleanCell(o.autoCaptions),
             o.outputDir,
             o.outputTemplate,
+            subtitleFormatId(o.subtitleFormat),
+            sponsorBlockModeId(o.sponsorBlock),
+            o.sponsorBlockCategories.join(u' '),
+            booleanCell(o.embedThumbnail),
+            booleanCell(o.embedMetadata),
+            booleanCell(o.embedChapters),
+            o.section.start > 0 ? QString::number(o.section.start) : QString(),
+            o.section.end > 0 ? QString::number(o.section.end) : QString(),
             e.resolvedFormat,
             e.filePath,
             e.fileSize >= 0 ? QString::number(e.fileSize) : QString(),

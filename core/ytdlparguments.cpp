@@ -54,10 +54,89 @@ QStringList subtitleArguments(const DownloadOptions &options)
     arguments << QStringLiteral("--sub-langs") << languages.join(u',');
     if (options.subtitleMode == SubtitleMode::Embed)
         arguments << QStringLiteral("--embed-subs"); // yt-dlp removes the separate files once embedded
+    // mp4 embeds subtitles as mov_text and webm only as vtt, whatever the file was; a chosen format matters
+    // for separate files and for mkv, which keeps srt, ass and vtt as they are.
+    const bool formatMatters =
+        options.subtitleMode == SubtitleMode::File || options.container == Container::Mkv;
+    if (options.subtitleFormat != SubtitleFormat::Original && formatMatters) {
+        // --sub-format only picks among what the site serves (falling back to its best), --convert-subs makes
+        // the chosen format from whatever was picked.
+        const QString format = subtitleFormatId(options.subtitleFormat);
+        arguments << QStringLiteral("--sub-format") << format + QStringLiteral("/best")
+                  << QStringLiteral("--convert-subs") << format;
+    }
     return arguments;
 }
 
+// Decimal seconds as yt-dlp's parse_duration reads them: "83", "83.5".
+QString secondsText(double seconds)
+{
+    QString text = QString::number(seconds, 'f', 3);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
+QStringList sponsorBlockArguments(const DownloadOptions &options, const NetworkConfig &network)
+{
+    if (options.sponsorBlock == SponsorBlockMode::Off)
+        return {};
+    QStringList categories;
+    for (const QString &category : options.sponsorBlockCategories) {
+        if (isSponsorBlockCategory(category) && !categories.contains(category))
+            categories << category;
+    }
+    if (categories.isEmpty())
+        return {};
+    // yt-dlp asks SponsorBlock only for YouTube videos (by extractor), so other sites are left as they are.
+    QStringList arguments;
+    if (options.sponsorBlock == SponsorBlockMode::Mark) {
+        arguments << QStringLiteral("--sponsorblock-mark") << categories.join(u',');
+    } else {
+        arguments << QStringLiteral("--sponsorblock-remove") << categories.join(u',');
+    }
+    if (!network.sponsorBlockApi.isEmpty())
+        arguments << QStringLiteral("--sponsorblock-api") << network.sponsorBlockApi;
+    return arguments;
+}
+
+QStringList embeddingArguments(const DownloadOptions &options)
+{
+    QStringList arguments;
+    if (options.embedThumbnail && takesEmbeddedThumbnail(options))
+        arguments << QStringLiteral("--embed-thumbnail");
+    if (options.embedMetadata)
+        arguments << QStringLiteral("--embed-metadata");
+    if (options.embedChapters) {
+        arguments << QStringLiteral("--embed-chapters");
+    } else if (options.embedMetadata && options.sponsorBlock != SponsorBlockMode::Mark) {
+        // --embed-metadata embeds chapters too unless told not to; marked segments are chapters by intent.
+        arguments << QStringLiteral("--no-embed-chapters");
+    }
+    return arguments;
+}
+
+QStringList sectionArguments(const TimeRange &section)
+{
+    if (section.isWhole())
+        return {};
+    // "*" makes it a time range rather than a chapter title.
+    const QString end = section.end > 0 ? secondsText(section.end) : QStringLiteral("inf");
+    return {QStringLiteral("--download-sections"), u'*' + secondsText(qMax(0.0, section.start)) + u'-' + end};
+}
+
 } // namespace
+
+bool takesEmbeddedThumbnail(const DownloadOptions &options)
+{
+    if (!options.formatSpec.isEmpty())
+        return false; // an exact selection can end in any container
+    if (options.quality == QualityPreset::AudioOnly)
+        return options.audioFormat == AudioFormat::Mp3 || options.audioFormat == AudioFormat::M4a;
+    return options.container == Container::Mp4 || options.container == Container::Mkv;
+}
 
 QStringList networkArguments(const NetworkConfig &network)
 {
@@ -183,7 +262,13 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
                   << container;
     }
 
-    arguments << subtitleArguments(options);
+    arguments << subtitleArguments(options) << sponsorBlockArguments(options, network)
+              << embeddingArguments(options) << sectionArguments(options.section);
+    // A section or a removed segment cut only at keyframes starts or ends seconds away from where asked (or
+    // keeps part of the sponsor): re-encoding around the cuts is slower but exact.
+    if (arguments.contains(QStringLiteral("--download-sections")) ||
+        arguments.contains(QStringLiteral("--sponsorblock-remove")))
+        arguments << QStringLiteral("--force-keyframes-at-cuts");
 
     if (!infoJsonPath.isEmpty())
         arguments << QStringLiteral("--load-info-json") << infoJsonPath;

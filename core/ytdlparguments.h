@@ -27,6 +27,12 @@ namespace Gravity {
 // The -f selector a request downloads with (explicit spec, else the preset, adjusted for audio-only).
 [[nodiscard]] QString selectorFor(const DownloadOptions &options);
 
+// True when the options end in a file yt-dlp can embed a thumbnail in. Its EmbedThumbnailPP takes mp3,
+// mkv/mka, ogg/opus/flac and m4a/mp4/mov and fails the download for anything else (webm), and for
+// ogg/opus/flac when the Python module mutagen is missing, which Gravity cannot check. So: mp4 and mkv
+// video, mp3 and m4a audio; never an automatic container or exact formats, which may end as webm.
+[[nodiscard]] bool takesEmbeddedThumbnail(const DownloadOptions &options);
+
 // `yt-dlp` for one download. infoJsonPath non-empty: the page is not extracted again (--load-info-json).
 // An output template OutputTemplate::validate refuses is replaced by the default.
 [[nodiscard]] QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,

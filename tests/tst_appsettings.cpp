@@ -72,6 +72,34 @@ private slots:
         QCOMPARE(settings.historyRetentionDays(), 0);
         QCOMPARE(settings.offerClipboardUrls(), false);
         QCOMPARE(settings.themeMode(), u"system"_s);
+        const DownloadOptions options = settings.lastOptions();
+        QCOMPARE(options.sponsorBlock, SponsorBlockMode::Off);
+        QCOMPARE(options.sponsorBlockCategories, defaultSponsorBlockCategories());
+        QCOMPARE(options.subtitleFormat, SubtitleFormat::Original);
+        QVERIFY(!options.embedThumbnail && !options.embedMetadata && !options.embedChapters);
+    }
+
+    void theLastOptionsSurviveARestartButNotTheTimeRange()
+    {
+        {
+            AppSettings settings(m_file);
+            DownloadOptions options = settings.lastOptions();
+            options.subtitleFormat = SubtitleFormat::Ass;
+            options.sponsorBlock = SponsorBlockMode::Mark;
+            options.sponsorBlockCategories = {u"intro"_s, u"filler"_s};
+            options.embedThumbnail = true;
+            options.embedMetadata = true;
+            options.section = TimeRange{10, 20};
+            settings.setLastOptions(options);
+            settings.sync();
+        }
+        const DownloadOptions options = AppSettings(m_file).lastOptions();
+        QCOMPARE(options.subtitleFormat, SubtitleFormat::Ass);
+        QCOMPARE(options.sponsorBlock, SponsorBlockMode::Mark);
+        QCOMPARE(options.sponsorBlockCategories, (QStringList{u"intro"_s, u"filler"_s}));
+        QVERIFY(options.embedThumbnail && options.embedMetadata && !options.embedChapters);
+        // A range belongs to one video; the next one starts whole.
+        QVERIFY(options.section.isWhole());
     }
 
     void everythingSurvivesARestart()

@@ -51,6 +51,81 @@ private slots:
         QVERIFY(!line->given.proxy && !line->given.rateLimit && !line->given.cookies);
     }
 
+    void downloadFlagsSetTheOptions()
+    {
+        const std::optional<CommandLine> line =
+            parse({u"--headless"_s, u"--sub-langs"_s, u"en,zh-Hans"_s, u"--sub-format"_s, u"SRT"_s,
+                   u"--write-auto-subs"_s, u"--sponsorblock-remove"_s, u"sponsor,selfpromo"_s,
+                   u"--sponsorblock-api"_s, u"http://127.0.0.1:9/"_s, u"--embed-thumbnail"_s,
+                   u"--embed-metadata"_s, u"--embed-chapters"_s, u"--download-sections"_s, u"1:00-2:30"_s,
+                   u"https://www.youtube.com/watch?v=dQw4w9WgXcQ"_s});
+        QVERIFY(line);
+        const DownloadOptions &options = line->options;
+        QCOMPARE(options.subtitleMode, SubtitleMode::File);
+        QCOMPARE(options.subtitleLanguages, (QStringList{u"en"_s, u"zh-Hans"_s}));
+        QVERIFY(options.autoCaptions);
+        QCOMPARE(options.subtitleFormat, SubtitleFormat::Srt);
+        QCOMPARE(options.sponsorBlock, SponsorBlockMode::Remove);
+        QCOMPARE(options.sponsorBlockCategories, (QStringList{u"sponsor"_s, u"selfpromo"_s}));
+        QVERIFY(options.embedThumbnail && options.embedMetadata && options.embedChapters);
+        QVERIFY(options.section == (TimeRange{60, 150}));
+        QCOMPARE(applyCommandLine(*line, {}).network.sponsorBlockApi, u"http://127.0.0.1:9/"_s);
+    }
+
+    void withoutDownloadFlagsNothingExtraHappens()
+    {
+        const std::optional<CommandLine> line = parse({u"--headless"_s, u"https://example.org/v"_s});
+        QVERIFY(line);
+        QCOMPARE(line->options.subtitleMode, SubtitleMode::None);
+        QCOMPARE(line->options.sponsorBlock, SponsorBlockMode::Off);
+        QVERIFY(!line->options.embedThumbnail && !line->options.embedMetadata &&
+                !line->options.embedChapters);
+        QVERIFY(line->options.section.isWhole());
+        // The settings' SponsorBlock server (if ever set) is kept.
+        EngineConfig base;
+        base.network.sponsorBlockApi = u"https://sb.example"_s;
+        QCOMPARE(applyCommandLine(*line, base).network.sponsorBlockApi, u"https://sb.example"_s);
+    }
+
+    void downloadFlags_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("accepted");
+
+        QTest::newRow("mark two categories")
+            << QStringList{u"--sponsorblock-mark"_s, u"intro,outro"_s} << true;
+        QTest::newRow("an unknown category is refused")
+            << QStringList{u"--sponsorblock-mark"_s, u"intro,ads"_s} << false;
+        QTest::newRow("yt-dlp's \"all\" is not a list Gravity takes")
+            << QStringList{u"--sponsorblock-remove"_s, u"all"_s} << false;
+        QTest::newRow("mark and remove together are refused")
+            << QStringList{u"--sponsorblock-mark"_s, u"intro"_s, u"--sponsorblock-remove"_s, u"sponsor"_s}
+            << false;
+        QTest::newRow("a SponsorBlock server that is no http address is refused")
+            << QStringList{u"--sponsorblock-api"_s, u"file:///etc/passwd"_s} << false;
+        QTest::newRow("subtitles embedded")
+            << QStringList{u"--sub-langs"_s, u"en"_s, u"--embed-subs"_s} << true;
+        QTest::newRow("a subtitle format without languages is refused")
+            << QStringList{u"--sub-format"_s, u"srt"_s} << false;
+        QTest::newRow("an unknown subtitle format is refused")
+            << QStringList{u"--sub-langs"_s, u"en"_s, u"--sub-format"_s, u"lrc"_s} << false;
+        QTest::newRow("a section open at the end") << QStringList{u"--download-sections"_s, u"90-"_s} << true;
+        QTest::newRow("a section in seconds") << QStringList{u"--download-sections"_s, u"10-20.5"_s} << true;
+        QTest::newRow("a section ending before it starts is refused")
+            << QStringList{u"--download-sections"_s, u"2:00-1:00"_s} << false;
+        QTest::newRow("a chapter name is not a range Gravity takes")
+            << QStringList{u"--download-sections"_s, u"intro"_s} << false;
+    }
+
+    void downloadFlags()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, accepted);
+        const std::optional<CommandLine> line =
+            parse(QStringList{u"--headless"_s} + arguments + QStringList{u"https://example.org/v"_s});
+        QCOMPARE(bool(line), accepted);
+    }
+
     void maxConcurrentIsAnotherNameForJobs_data()
     {
         QTest::addColumn<QStringList>("arguments");

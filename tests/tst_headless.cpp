@@ -6,7 +6,9 @@
 #include "testhelpers.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -205,6 +207,54 @@ private slots:
         QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before);
     }
 
+    void aSectionWithItsMetadataFromTheCommandLine()
+    {
+        const QString dir = m_fixture.scratch(u"clisection"_s);
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--download-sections"_s,
+                                   u"1-2.5"_s, u"--embed-metadata"_s, m_fixture.url(u"page.html"_s)});
+        QCOMPARE(result.exitCode, 0);
+        const QString file = result.first(u"finished"_s).value(u"path"_s).toString();
+        QProcess ffprobe;
+        ffprobe.start(u"ffprobe"_s,
+                      {u"-v"_s, u"error"_s, u"-show_entries"_s, u"format=duration:format_tags=title"_s,
+                       u"-of"_s, u"default=noprint_wrappers=1"_s, file});
+        QVERIFY(ffprobe.waitForFinished(30000));
+        const QString probe = QString::fromUtf8(ffprobe.readAllStandardOutput());
+        // 1 s to 2.5 s of the 3 s clip, with the page's title inside the file.
+        const double duration = probe.section(u"duration="_s, 1).section(u'\n', 0, 0).toDouble();
+        QVERIFY2(qAbs(duration - 1.5) < 0.5, qPrintable(probe));
+        QVERIFY2(probe.contains(u"TAG:title=Gravity Test Clip"_s), qPrintable(probe));
+    }
+
+    void aSectionPastTheEndOfTheVideoIsRefused()
+    {
+        // yt-dlp would write an empty file and call it a success. The page's info, saved with its length (a
+        // plain page does not say how long its video is).
+        const QString dir = m_fixture.scratch(u"clipastend"_s);
+        QProcess ytDlp;
+        ytDlp.start(u"yt-dlp"_s, {u"--ignore-config"_s, u"--no-warnings"_s, u"-J"_s, u"--"_s,
+                                  m_fixture.url(u"page.html"_s)});
+        QVERIFY(ytDlp.waitForFinished(60000));
+        QJsonObject info = QJsonDocument::fromJson(ytDlp.readAllStandardOutput()).object();
+        QVERIFY(!info.isEmpty());
+        info.insert(u"duration"_s, 3);
+        const QString infoPath = m_fixture.scratch(u"clipastendinfo"_s) + u"/page.info.json"_s;
+        QFile file(infoPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(info).toJson());
+        file.close();
+
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-o"_s, dir, u"--download-sections"_s,
+                                   u"0:10-0:20"_s, u"--load-info-json"_s, infoPath});
+        QCOMPARE(result.exitCode, 2);
+        const QJsonObject failed = result.first(u"failed"_s);
+        QCOMPARE(failed.value(u"stage"_s).toString(), u"options"_s);
+        QVERIFY2(failed.value(u"message"_s).toString().contains(u"past the end"_s),
+                 qPrintable(failed.value(u"message"_s).toString()));
+        QVERIFY(!result.eventNames().contains(u"queued"_s));
+        QVERIFY(QDir(dir).isEmpty());
+    }
+
     void twoPartsOfASavedBilibiliPlaylistDownloadFromTheirOwnInfo()
     {
         // A full info JSON of a 3-part video (saved with yt-dlp -J, no --flat-playlist), its DASH formats on
@@ -313,6 +363,10 @@ private slots:
         QTest::newRow("nothing to download") << QStringList{u"--headless"_s};
         QTest::newRow("an unknown audio format")
             << QStringList{u"--headless"_s, u"-a"_s, u"wav"_s, u"https://example.org/v"_s};
+        QTest::newRow("a time range that ends before it starts") << QStringList{
+            u"--headless"_s, u"--download-sections"_s, u"2:00-1:00"_s, u"https://example.org/v"_s};
+        QTest::newRow("an unknown SponsorBlock category")
+            << QStringList{u"--headless"_s, u"--sponsorblock-remove"_s, u"ads"_s, u"https://example.org/v"_s};
     }
 
     void badUsageExits2()

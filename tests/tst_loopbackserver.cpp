@@ -72,6 +72,7 @@ private slots:
     void rangeReturnsExactlyThoseBytes();
     void rangePastTheEndIs416();
     void missingFileIs404();
+    void aFixedResponseAnswersWhateverTheQuery();
     void pathsOutsideTheRootAreNeverServed_data();
     void pathsOutsideTheRootAreNeverServed();
     void baseIsSubstitutedInTextFiles_data();
@@ -268,6 +269,28 @@ void TestLoopbackServer::missingFileIs404()
     QCOMPARE(got.status, 404);
     QCOMPARE(got.error, QNetworkReply::ContentNotFoundError);
     QCOMPARE(fetch(m_server->url(QStringLiteral("sub"))).status, 404); // a folder is not a file
+}
+
+void TestLoopbackServer::aFixedResponseAnswersWhateverTheQuery()
+{
+    m_server->setResponse(QStringLiteral("api/skipSegments/abcd"), "[{\"videoID\":\"x\"}]");
+    const Fetched got =
+        fetch(QUrl(m_server->baseUrl() + QStringLiteral("/api/skipSegments/abcd?service=YouTube&c=%5B%5D")));
+    QVERIFY(got.finished);
+    QCOMPARE(got.status, 200);
+    QCOMPARE(got.body, QByteArray("[{\"videoID\":\"x\"}]"));
+    QCOMPARE(got.headers.value("content-type"), QByteArray("application/json"));
+    QCOMPARE(m_server->lastQuery(QStringLiteral("api/skipSegments/abcd")),
+             QByteArray("service=YouTube&c=%5B%5D"));
+    // It can stand in for a file too, and faults still come first.
+    m_server->setResponse(QStringLiteral("data.bin"), "short", "text/plain");
+    QCOMPARE(fetch(m_server->url(QStringLiteral("data.bin"))).body, QByteArray("short"));
+    m_server->setFault(QStringLiteral("data.bin"), LoopbackServer::Fault::NotFound);
+    QCOMPARE(fetch(m_server->url(QStringLiteral("data.bin"))).status, 404);
+    m_server->clearFaults();
+    m_server->clearResponses();
+    QVERIFY(fetch(m_server->url(QStringLiteral("data.bin"))).body == m_data);
+    QCOMPARE(fetch(m_server->url(QStringLiteral("api/skipSegments/abcd"))).status, 404);
 }
 
 void TestLoopbackServer::pathsOutsideTheRootAreNeverServed_data()

@@ -14,6 +14,7 @@
 #include "historystore.h"
 #include "integrationfixture.h"
 #include "mainwindow.h"
+#include "moreoptionspanel.h"
 #include "optionspanel.h"
 #include "playlistmodel.h"
 #include "playlistpanel.h"
@@ -34,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -452,6 +454,37 @@ private slots:
         const quint64 second = rows()->index(1, 0).data(DownloadListModel::IdRole).toULongLong();
         QCOMPARE(m_window->queue()->task(second)->request().options.outputDir, elsewhere);
         m_window->queue()->cancel(first);
+    }
+
+    void aBadTimeRangeWaitsToBeFixedThenOnlyThatPartIsDownloaded()
+    {
+        typeAndParse(m_fixture.url(u"page.html"_s));
+        QVERIFY(waitForResult());
+        MoreOptionsPanel *more = options()->moreOptions();
+        QVERIFY(!more->isExpanded());
+        QTest::mouseClick(more->toggleButton(), Qt::LeftButton);
+        QTest::keyClicks(more->fromEdit(), u"0:02"_s);
+        QTest::keyClicks(more->toEdit(), u"1"_s);
+        QVERIFY(more->problemLabel()->isVisible());
+        QVERIFY(!downloadButton()->isEnabled());
+        QTest::keyClick(more->toEdit(), Qt::Key_Backspace);
+        QTest::keyClicks(more->toEdit(), u"2.5"_s);
+        QVERIFY(!more->problemLabel()->isVisible());
+        more->fromEdit()->clear();
+        QTest::keyClicks(more->fromEdit(), u"1"_s);
+        QVERIFY(downloadButton()->isEnabled());
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+
+        QCOMPARE(rows()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+        const QString file = rows()->index(0, 0).data(DownloadListModel::FilePathRole).toString();
+        QProcess ffprobe;
+        ffprobe.start(u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-show_entries"_s, u"format=duration"_s, u"-of"_s,
+                                     u"csv=p=0"_s, file});
+        QVERIFY(ffprobe.waitForFinished(30000));
+        const double duration = ffprobe.readAllStandardOutput().trimmed().toDouble();
+        // The served clip is 3 s; 1 s to 2.5 s of it is 1.5 s, give or take a frame.
+        QVERIFY2(qAbs(duration - 1.5) < 0.5, qPrintable(QString::number(duration)));
     }
 
     void closingWithDownloadsRunningAsksFirst()

@@ -99,6 +99,12 @@ private:
         request.options.container = Container::Mkv;
         request.options.subtitleMode = SubtitleMode::Embed;
         request.options.subtitleLanguages = {u"en"_s, u"zh-Hans"_s};
+        request.options.subtitleFormat = SubtitleFormat::Srt;
+        request.options.sponsorBlock = SponsorBlockMode::Remove;
+        request.options.sponsorBlockCategories = {u"sponsor"_s, u"outro"_s};
+        request.options.embedThumbnail = true;
+        request.options.embedChapters = true;
+        request.options.section = TimeRange{83, 150.5};
         return request;
     }
 
@@ -145,6 +151,11 @@ private slots:
         QCOMPARE(first.options.container, Container::Mkv);
         QCOMPARE(first.options.subtitleMode, SubtitleMode::Embed);
         QCOMPARE(first.options.subtitleLanguages, expected.options.subtitleLanguages);
+        QCOMPARE(first.options.subtitleFormat, SubtitleFormat::Srt);
+        QCOMPARE(first.options.sponsorBlock, SponsorBlockMode::Remove);
+        QCOMPARE(first.options.sponsorBlockCategories, expected.options.sponsorBlockCategories);
+        QVERIFY(first.options.embedThumbnail && first.options.embedChapters && !first.options.embedMetadata);
+        QVERIFY(first.options.section == expected.options.section);
         // The probe's info comes back too, so a restart within the TTL skips the page extraction.
         QVERIFY(first.infoJson.contains("dQw4w9WgXcQ"));
         QVERIFY(first.infoFetchedAt.isValid());

@@ -376,6 +376,7 @@ QWidget *MainWindow::buildResultCard(QWidget *parent)
 
     connect(m_downloadButton, &QPushButton::clicked, this, &MainWindow::startDownload);
     connect(m_playlist, &PlaylistPanel::checkedCountChanged, this, &MainWindow::updateDownloadButton);
+    connect(m_options, &OptionsPanel::problemChanged, this, &MainWindow::updateDownloadButton);
     connect(m_options, &OptionsPanel::folderChanged, this,
             [this](const QString &folder) { m_settings->setDownloadFolder(folder); });
     return m_resultCard;
@@ -554,17 +555,18 @@ void MainWindow::updateDownloadButton()
     if (!m_info)
         return;
     const int count = m_info->isPlaylist ? int(m_playlist->checkedEntries().size()) : 1;
-    m_downloadButton->setEnabled(count > 0);
+    // A bad time range is explained beside its fields; downloading waits until it is fixed.
+    m_downloadButton->setEnabled(count > 0 && m_options->problem().isEmpty());
     m_downloadButton->setText(m_info->isPlaylist ? tr("Download %n video(s)", nullptr, count)
                                                  : tr("Download"));
 }
 
 void MainWindow::startDownload()
 {
-    if (!m_info)
+    if (!m_info || !m_options->problem().isEmpty())
         return;
     DownloadOptions options = m_options->options();
-    m_settings->setLastOptions(options);
+    m_settings->setLastOptions(m_options->preferences());
     options.outputTemplate = m_settings->outputTemplate();
     const MediaInfo &info = *m_info;
     int queued = 0;

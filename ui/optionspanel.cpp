@@ -3,8 +3,10 @@
 #include "choicenames.h"
 #include "displaytext.h"
 #include "formatsdialog.h"
+#include "moreoptionspanel.h"
 #include "qualitychoices.h"
 #include "theme.h"
+#include "ytdlparguments.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,6 +52,7 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     , m_formatsButton(new QPushButton(tr("Choose &formats…"), this))
     , m_formatSpecLabel(new QLabel(this))
     , m_clearSpecButton(new QToolButton(this))
+    , m_more(new MoreOptionsPanel(this))
 {
     m_quality->setAccessibleName(tr("Quality"));
     m_container->setAccessibleName(tr("Container"));
@@ -99,6 +102,7 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     specRow->addWidget(m_formatSpecLabel, 1);
     specRow->addWidget(m_clearSpecButton);
     grid->addLayout(specRow, 4, 1, 1, 3);
+    grid->addWidget(m_more, 5, 0, 1, 4);
     grid->setColumnStretch(1, 3);
     grid->setColumnStretch(3, 2);
     m_formatSpecLabel->hide();
@@ -110,12 +114,17 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     setTabOrder(m_audioOnly, m_audioFormat);
     setTabOrder(m_audioFormat, m_folderButton);
     setTabOrder(m_folderButton, m_clearSpecButton);
+    setTabOrder(m_clearSpecButton, m_more);
 
     connect(m_audioOnly, &QCheckBox::toggled, this, &OptionsPanel::updateEnabled);
     connect(m_subtitles, &QComboBox::currentIndexChanged, this, &OptionsPanel::updateEnabled);
     connect(m_folderButton, &QPushButton::clicked, this, &OptionsPanel::chooseFolder);
     connect(m_formatsButton, &QPushButton::clicked, this, &OptionsPanel::openFormatsDialog);
     connect(m_clearSpecButton, &QToolButton::clicked, this, [this] { setFormatSpec({}); });
+    // Whether a thumbnail can be embedded follows the container and the audio format.
+    connect(m_container, &QComboBox::currentIndexChanged, this, &OptionsPanel::updateEnabled);
+    connect(m_audioFormat, &QComboBox::currentIndexChanged, this, &OptionsPanel::updateEnabled);
+    connect(m_more, &MoreOptionsPanel::timeRangeChanged, this, &OptionsPanel::problemChanged);
 }
 
 void OptionsPanel::setInfo(const MediaInfo &info, const DownloadOptions &defaults)
@@ -132,6 +141,7 @@ void OptionsPanel::setInfo(const MediaInfo &info, const DownloadOptions &default
         selectQuality(defaults.quality);
     m_subtitleMode->setCurrentIndex(defaults.subtitleMode == SubtitleMode::File ? 1 : 0);
     fillSubtitles(info);
+    m_more->setInfo(info, defaults);
     // A flat playlist has no formats yet: exact ids are chosen per video, not here.
     m_formatsButton->setVisible(!info.isPlaylist && !info.formats.isEmpty());
     if (!defaults.outputDir.isEmpty())
@@ -202,6 +212,13 @@ void OptionsPanel::updateEnabled()
     m_audioOnly->setText(audio && m_audioEstimate > 0
                              ? tr("&Audio only · %1").arg(sizeText(m_audioEstimate, true))
                              : tr("&Audio only"));
+    m_more->setThumbnailAllowed(takesEmbeddedThumbnail(options()));
+    m_more->setSubtitlesChosen(!audio && m_subtitles->currentIndex() > 0);
+}
+
+QString OptionsPanel::problem() const
+{
+    return m_more->timeRangeProblem();
 }
 
 void OptionsPanel::setFolder(const QString &folder)
@@ -264,6 +281,14 @@ DownloadOptions OptionsPanel::options() const
         options.subtitleMode =
             subtitleModeFromId(m_subtitleMode->currentData().toString()).value_or(SubtitleMode::Embed);
     }
+    m_more->apply(options);
+    return options;
+}
+
+DownloadOptions OptionsPanel::preferences() const
+{
+    DownloadOptions options = this->options();
+    m_more->applyPreferences(options);
     return options;
 }
 

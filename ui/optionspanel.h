@@ -14,9 +14,11 @@ class QToolButton;
 namespace Gravity {
 
 class FormatsDialog;
+class MoreOptionsPanel;
 
 // How to download what was parsed: quality (only what exists, with sizes), container, audio-only with its
-// format, subtitles, the folder, and the exact formats for people who want them.
+// format, subtitles, the folder, and the exact formats for people who want them; the rest folded away in
+// MoreOptionsPanel.
 class OptionsPanel final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     // Fills the choices from the parse; defaults are the options used last time.
     void setInfo(const MediaInfo &info, const DownloadOptions &defaults);
     [[nodiscard]] DownloadOptions options() const;
+    // options() as the next video should start: what a hidden or disabled control holds is kept.
+    [[nodiscard]] DownloadOptions preferences() const;
     void setFolder(const QString &folder);
     [[nodiscard]] QString folder() const { return m_folder; }
 
@@ -38,9 +42,14 @@ public:
     [[nodiscard]] QComboBox *subtitleBox() const { return m_subtitles; }
     [[nodiscard]] QPushButton *formatsButton() const { return m_formatsButton; }
     [[nodiscard]] FormatsDialog *formatsDialog() const { return m_formatsDialog; }
+    [[nodiscard]] MoreOptionsPanel *moreOptions() const { return m_more; }
+    // Why these options cannot be downloaded (translated: a bad time range); empty when they can.
+    [[nodiscard]] QString problem() const;
 
 signals:
     void folderChanged(const QString &folder);
+    // problem() may have changed.
+    void problemChanged();
 
 private:
     void fillQualities(const MediaInfo &info);
@@ -63,6 +72,7 @@ private:
     QPushButton *m_formatsButton;
     QLabel *m_formatSpecLabel;
     QToolButton *m_clearSpecButton;
+    MoreOptionsPanel *m_more;
     FormatsDialog *m_formatsDialog = nullptr;
     qint64 m_audioEstimate = -1;
 };

@@ -13,6 +13,7 @@
 #include "loopbackserver.h"
 #include "mainwindow.h"
 #include "mediafixtures.h"
+#include "moreoptionspanel.h"
 #include "optionspanel.h"
 #include "playlistmodel.h"
 #include "playlistpanel.h"
@@ -126,6 +127,14 @@ public:
         shoot("07-advanced-formats");
         if (options->formatsDialog())
             options->formatsDialog()->reject();
+        // More options unfolded, with a time range that does not fit the video and its message.
+        options->moreOptions()->setExpanded(true);
+        options->moreOptions()->fromEdit()->setText(QStringLiteral("2:00"));
+        options->moreOptions()->toEdit()->setText(QStringLiteral("1:00"));
+        shoot("07b-more-options");
+        options->moreOptions()->fromEdit()->clear();
+        options->moreOptions()->toEdit()->clear();
+        options->moreOptions()->setExpanded(false);
         options->selectQuality(QualityPreset::P360);
 
         // Downloading: slow enough to catch mid-way, one running and one waiting.

@@ -23,6 +23,7 @@ bool IntegrationFixture::setUp(QString *error)
 void IntegrationFixture::reset()
 {
     m_server->clearFaults();
+    m_server->clearResponses();
     m_server->setThrottle(0);
 }
 

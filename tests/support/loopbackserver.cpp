@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -190,6 +191,8 @@ public:
     QHash<QString, QPair<QByteArray, QByteArray>> requiredHeaders; // path → lower-case name, value
     QHash<QString, int> requests;
     QHash<QString, QList<qint64>> rangeStarts; // per GET/HEAD served with a body: its first byte
+    QHash<QString, std::pair<QByteArray, QByteArray>> responses; // path → body, content type
+    QHash<QString, QByteArray> queries;                          // path → the latest query string
     std::atomic<qint64> bytesServed{0};
     std::atomic<qint64> throttle{0};
 
@@ -345,8 +348,11 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
         const qsizetype slash = target.indexOf('/', scheme + 3);
         target = slash < 0 ? QByteArray("/") : target.mid(slash);
     }
-    if (const qsizetype query = target.indexOf('?'); query >= 0)
-        target.truncate(query);
+    QByteArray query;
+    if (const qsizetype at = target.indexOf('?'); at >= 0) {
+        query = target.mid(at + 1);
+        target.truncate(at);
+    }
     if (const qsizetype fragment = target.indexOf('#'); fragment >= 0)
         target.truncate(fragment);
     // Decode first, then clean: "%2e%2e/" must not walk out of the root any more than "../" does.
@@ -362,11 +368,15 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
     }
     const QString relative = full.mid(m_root.size() + 1);
     FaultSpec fault;
+    std::optional<std::pair<QByteArray, QByteArray>> response;
     bool headerMissing = false;
     {
         QMutexLocker lock(&mutex);
         ++requests[relative];
+        queries.insert(relative, query);
         fault = faults.value(relative);
+        if (const auto found = responses.constFind(relative); found != responses.cend())
+            response = *found;
         if (const auto required = requiredHeaders.constFind(relative); required != requiredHeaders.cend())
             headerMissing = headers.value(required->first) != required->second;
     }
@@ -376,6 +386,13 @@ void LoopbackServer::Worker::handleRequest(Connection *c, const QByteArray &head
     }
     if (const int status = faultStatus(fault.fault)) {
         respondError(c, status, headOnly);
+        return;
+    }
+    if (response) {
+        c->file.close();
+        c->body = response->first;
+        c->offset = 0;
+        startResponse(c, 200, "Content-Type: " + response->second + "\r\n", c->body.size(), headOnly);
         return;
     }
 
@@ -646,6 +663,24 @@ void LoopbackServer::clearFaults()
     QMutexLocker lock(&m_worker->mutex);
     m_worker->faults.clear();
     m_worker->requiredHeaders.clear();
+}
+
+void LoopbackServer::setResponse(const QString &path, const QByteArray &body, const QByteArray &contentType)
+{
+    QMutexLocker lock(&m_worker->mutex);
+    m_worker->responses.insert(normalisedPath(path), {body, contentType});
+}
+
+void LoopbackServer::clearResponses()
+{
+    QMutexLocker lock(&m_worker->mutex);
+    m_worker->responses.clear();
+}
+
+QByteArray LoopbackServer::lastQuery(const QString &path) const
+{
+    QMutexLocker lock(&m_worker->mutex);
+    return m_worker->queries.value(normalisedPath(path));
 }
 
 void LoopbackServer::setThrottle(qint64 bytesPerSecond)

@@ -58,6 +58,13 @@ public:
     // that checks the Referer answers. Cleared with the faults.
     void requireHeader(const QString &path, const QByteArray &header, const QByteArray &value);
     void clearFaults();
+    // A fixed answer (200, the body, contentType) for `path`, whatever its query string: an API's reply
+    // (SponsorBlock's skipSegments) or a small file no fixture holds. Faults still come first.
+    void setResponse(const QString &path, const QByteArray &body,
+                     const QByteArray &contentType = QByteArrayLiteral("application/json"));
+    void clearResponses();
+    // The query string ("a=1&b=2", still percent-encoded) of the latest request for `path`.
+    [[nodiscard]] QByteArray lastQuery(const QString &path) const;
     // 0 turns the throttle off.
     void setThrottle(qint64 bytesPerSecond);
 
