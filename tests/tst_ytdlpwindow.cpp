@@ -181,8 +181,7 @@ private slots:
                    m_fixture.url(u"clip2.mp4"_s).toUtf8() + "\r\nnot a link\r\n");
         file.close();
         m_window->importLinksFrom(list);
-        // "(s)" until translations/gravity_en.ts has the new plural forms (regenerated after a merge).
-        const QString said = message()->text().replace(u"(s)"_s, u"s"_s);
+        const QString said = message()->text();
         QVERIFY2(said.contains(u"2 links from links.txt are being read and downloaded."_s), qPrintable(said));
         QVERIFY2(said.contains(u"3 lines were rejected:"_s), qPrintable(said));
         QVERIFY2(said.contains(u"Line 3: \"ftp://example.com/video.mp4\": "_s +
@@ -213,10 +212,8 @@ private slots:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(m_window.get(), &drop);
-        const QString said = message()->text().replace(u"(s)"_s, u"s"_s);
-        QVERIFY2(said.startsWith(u"1 link from dropped.txt"_s) ||
-                     said.startsWith(u"1 links from dropped.txt"_s),
-                 qPrintable(said));
+        const QString said = message()->text();
+        QVERIFY2(said.startsWith(u"1 link from dropped.txt is being read"_s), qPrintable(said));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queue()->ids().size(), qsizetype(1), 60000);
         const quint64 id = m_window->queue()->ids().first();
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queue()->task(id)->progress().state, DownloadState::Completed,
@@ -246,9 +243,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->isChecking(), 30000);
         auto *age = page->findChild<QLabel *>(u"settingsYtDlpAge"_s);
         QVERIFY(age->isVisible());
-        QCOMPARE(age->text().replace(u"(s)"_s, u"s"_s),
-                 u"yt-dlp 2023.03.04 is 3 years old; sites change often and old versions stop "
-                 "working. Update it."_s);
+        QCOMPARE(age->text(), u"yt-dlp 2023.03.04 is 3 years old; sites change often and old versions stop "
+                              "working. Update it."_s);
         auto *update = page->findChild<QPushButton *>(u"settingsYtDlpUpdate"_s);
         QVERIFY(!update->isEnabled());
         QVERIFY2(update->toolTip().contains(u"package manager"_s), qPrintable(update->toolTip()));

@@ -34,7 +34,15 @@
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="165"/>
+        <location filename="../app/headlessrunner.cpp" line="128"/>
+        <source>Only the first %n link(s) of the file were read.</source>
+        <translation>
+            <numerusform>Only the first link of the file was read.</numerusform>
+            <numerusform>Only the first %n links of the file were read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/headlessrunner.cpp" line="208"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>Playlist &quot;%1&quot;: %n entry</numerusform>
@@ -142,7 +150,7 @@
 <context>
     <name>Gravity::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>The download history was damaged. %n entry was recovered; the damaged file was kept as %1.</numerusform>
@@ -150,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>The list of unfinished downloads was damaged. %n download was restored; the damaged file was kept as %1.</numerusform>
@@ -158,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -166,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n link could not be used: %1</numerusform>
@@ -174,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>Download %n video</numerusform>
@@ -182,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="542"/>
+        <location filename="../ui/mainwindow.cpp" line="600"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>Added %n download. Paste or drop the next link.</numerusform>
@@ -190,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="562"/>
+        <location filename="../ui/mainwindow.cpp" line="620"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -198,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="564"/>
+        <location filename="../ui/mainwindow.cpp" line="622"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -206,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="566"/>
+        <location filename="../ui/mainwindow.cpp" line="624"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>%n in the list</numerusform>
@@ -214,11 +222,43 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>%n download is running. Quit anyway?</numerusform>
             <numerusform>%n downloads are running. Quit anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="31"/>
+        <source>%n link(s) from %1 are being read and downloaded.</source>
+        <translation>
+            <numerusform>%n link from %1 is being read and downloaded.</numerusform>
+            <numerusform>%n links from %1 are being read and downloaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="33"/>
+        <source>Only the first %n link(s) of the file were read.</source>
+        <translation>
+            <numerusform>Only the first link of the file was read.</numerusform>
+            <numerusform>Only the first %n links of the file were read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="36"/>
+        <source>%n line(s) were rejected:</source>
+        <translation>
+            <numerusform>%n line was rejected:</numerusform>
+            <numerusform>%n lines were rejected:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="42"/>
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
         </translation>
     </message>
 </context>
@@ -258,8 +298,8 @@
 <context>
     <name>Gravity::SettingsToolsPage</name>
     <message numerus="yes">
-        <location filename="../ui/settingstoolspage.cpp" line="41"/>
-        <location filename="../ui/settingstoolspage.cpp" line="43"/>
+        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <location filename="../ui/settingstoolspage.cpp" line="47"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -267,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <location filename="../ui/settingstoolspage.cpp" line="49"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -356,6 +396,25 @@
         <translation>
             <numerusform>%n finished, %1 failed</numerusform>
             <numerusform>%n finished, %1 failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::YtDlpAge</name>
+    <message numerus="yes">
+        <location filename="../core/ytdlpversion.cpp" line="54"/>
+        <source>yt-dlp %1 is %n year(s) old; sites change often and old versions stop working. Update it.</source>
+        <translation>
+            <numerusform>yt-dlp %1 is %n year old; sites change often and old versions stop working. Update it.</numerusform>
+            <numerusform>yt-dlp %1 is %n years old; sites change often and old versions stop working. Update it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/ytdlpversion.cpp" line="59"/>
+        <source>yt-dlp %1 is %n month(s) old; sites change often and old versions stop working. Update it.</source>
+        <translation>
+            <numerusform>yt-dlp %1 is %n month old; sites change often and old versions stop working. Update it.</numerusform>
+            <numerusform>yt-dlp %1 is %n months old; sites change often and old versions stop working. Update it.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Gravity::BatchFile</name>
+    <message>
+        <location filename="../core/batchfile.cpp" line="57"/>
+        <source>The file of links &quot;%1&quot; could not be read: %2</source>
+        <translation>无法读取链接文件“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../core/batchfile.cpp" line="68"/>
+        <source>Line %1: &quot;%2&quot;: %3</source>
+        <translation>第 %1 行“%2”：%3</translation>
+    </message>
+</context>
+<context>
     <name>Gravity::ChoiceNames</name>
     <message>
         <location filename="../ui/choicenames.cpp" line="12"/>
@@ -47,7 +60,7 @@
 <context>
     <name>Gravity::CommandLine</name>
     <message>
-        <location filename="../app/commandline.cpp" line="46"/>
+        <location filename="../app/commandline.cpp" line="71"/>
         <source>Gravity Video Downloader: parse and download videos with yt-dlp.
 
 Without --headless it opens the window (and passes any URLs to it).
@@ -62,211 +75,360 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
 3 缺少 yt-dlp 或 ffmpeg；4 无法解析页面或 info JSON；130 被中断。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="54"/>
+        <location filename="../app/commandline.cpp" line="78"/>
+        <source>Print the versions of Gravity and yt-dlp.</source>
+        <translation>显示 Gravity 和 yt-dlp 的版本。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="81"/>
         <source>Download without a window.</source>
         <translation>不打开窗口，直接下载。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="56"/>
+        <location filename="../app/commandline.cpp" line="83"/>
         <source>Only parse the URLs and print what was found.</source>
         <translation>仅解析 URL 并输出解析结果。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="58"/>
+        <location filename="../app/commandline.cpp" line="85"/>
         <source>Print one JSON object per line, for scripts.</source>
         <translation>每行输出一个 JSON 对象，便于脚本处理。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="61"/>
+        <location filename="../app/commandline.cpp" line="88"/>
         <source>Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
         <translation>画质：best、2160、1440、1080、720、480、360 或 audio。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="62"/>
+        <location filename="../app/commandline.cpp" line="89"/>
         <source>quality</source>
         <translation>画质</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="64"/>
+        <location filename="../app/commandline.cpp" line="91"/>
         <source>An exact yt-dlp format selection, e.g. 137+140.</source>
         <translation>精确的 yt-dlp 格式选择，例如 137+140。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="65"/>
+        <location filename="../app/commandline.cpp" line="92"/>
         <source>selector</source>
         <translation>选择器</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="67"/>
+        <location filename="../app/commandline.cpp" line="94"/>
         <source>Audio only, converted to mp3, m4a or opus.</source>
         <translation>仅音频，转换为 mp3、m4a 或 opus。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="68"/>
+        <location filename="../app/commandline.cpp" line="95"/>
+        <location filename="../app/downloadflags.cpp" line="46"/>
         <source>format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="71"/>
+        <location filename="../app/commandline.cpp" line="98"/>
         <source>Folder to save into (default: the current folder).</source>
         <translation>保存到的文件夹（默认：当前文件夹）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="72"/>
+        <location filename="../app/commandline.cpp" line="99"/>
         <source>dir</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="74"/>
+        <location filename="../app/commandline.cpp" line="101"/>
         <source>Video container: mp4, mkv or webm.</source>
         <translation>视频封装格式：mp4、mkv 或 webm。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="75"/>
+        <location filename="../app/commandline.cpp" line="102"/>
         <source>container</source>
         <translation>封装格式</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="77"/>
+        <location filename="../app/commandline.cpp" line="104"/>
         <source>Path to the yt-dlp program.</source>
         <translation>yt-dlp 程序的路径。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="78"/>
-        <location filename="../app/commandline.cpp" line="81"/>
+        <location filename="../app/commandline.cpp" line="105"/>
+        <location filename="../app/commandline.cpp" line="108"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="80"/>
+        <location filename="../app/commandline.cpp" line="107"/>
         <source>Path to the ffmpeg program.</source>
         <translation>ffmpeg 程序的路径。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="84"/>
+        <location filename="../app/commandline.cpp" line="111"/>
         <source>Downloads at the same time (default 3).</source>
         <translation>同时进行的下载数（默认 3）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="84"/>
+        <location filename="../app/commandline.cpp" line="111"/>
         <source>n</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="88"/>
+        <location filename="../app/commandline.cpp" line="115"/>
         <source>yt-dlp file name template inside the folder (default: &quot;%1&quot;).</source>
         <translation>文件夹内的 yt-dlp 文件名模板（默认：&quot;%1&quot;）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="90"/>
+        <location filename="../app/commandline.cpp" line="117"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="93"/>
+        <location filename="../app/commandline.cpp" line="120"/>
         <source>Proxy for yt-dlp, e.g. socks5://user:password@host:1080; &quot;&quot; connects directly.</source>
         <translation>yt-dlp 使用的代理，例如 socks5://user:password@host:1080；&quot;&quot; 表示直接连接。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="95"/>
+        <location filename="../app/commandline.cpp" line="122"/>
+        <location filename="../app/downloadflags.cpp" line="58"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="97"/>
+        <location filename="../app/commandline.cpp" line="124"/>
         <source>Maximum download rate per download: 500K, 2M or bytes per second.</source>
         <translation>每个下载的最大速率：500K、2M 或每秒字节数。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="99"/>
+        <location filename="../app/commandline.cpp" line="126"/>
         <source>rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="101"/>
+        <location filename="../app/commandline.cpp" line="128"/>
         <source>Cookies file (Netscape format) for yt-dlp to use.</source>
         <translation>供 yt-dlp 使用的 Cookie 文件（Netscape 格式）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="105"/>
+        <location filename="../app/commandline.cpp" line="132"/>
         <source>Use the cookies of a browser: %1 (optionally browser:profile).</source>
         <translation>使用浏览器的 Cookie：%1（可用 browser:profile 指定配置文件）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="107"/>
+        <location filename="../app/commandline.cpp" line="134"/>
         <source>browser</source>
         <translation>浏览器</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="110"/>
+        <location filename="../app/commandline.cpp" line="137"/>
         <source>Download from a saved yt-dlp info JSON instead of a URL.</source>
         <translation>从已保存的 yt-dlp info JSON 下载，而不是从 URL 下载。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="102"/>
-        <location filename="../app/commandline.cpp" line="111"/>
+        <location filename="../app/commandline.cpp" line="327"/>
+        <source>Nothing to do: give at least one URL, --batch-file FILE or --load-info-json FILE.</source>
+        <translation>没有要做的事：请至少给出一个 URL、--batch-file 文件或 --load-info-json 文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="129"/>
+        <location filename="../app/commandline.cpp" line="138"/>
+        <location filename="../app/commandline.cpp" line="144"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="115"/>
+        <location filename="../app/commandline.cpp" line="142"/>
+        <source>A text file of links, one per line (# starts a comment); &quot;-&quot; reads them from standard input.</source>
+        <translation>链接文本文件，每行一个（# 开始注释）；“-”表示从标准输入读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="147"/>
+        <source>Update yt-dlp, when it is Gravity&apos;s own copy (a packaged yt-dlp is updated by the package manager), and exit.</source>
+        <translation>更新 yt-dlp（仅当它是 Gravity 自己的副本；软件包安装的 yt-dlp 由包管理器更新），然后退出。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="150"/>
+        <source>The channel --update-yt-dlp follows: stable (default) or nightly.</source>
+        <translation>--update-yt-dlp 使用的渠道：stable（默认）或 nightly。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="152"/>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="155"/>
+        <source>Of a playlist, only these entries, e.g. 1,3,5-7 (default: all).</source>
+        <translation>只下载播放列表中的这些条目，例如 1,3,5-7（默认：全部）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="156"/>
+        <source>items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="162"/>
         <source>Links to videos or playlists.</source>
         <translation>视频或播放列表的链接。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="137"/>
+        <location filename="../app/commandline.cpp" line="190"/>
+        <source>Unknown channel &quot;%1&quot;: use stable or nightly.</source>
+        <translation>未知渠道“%1”：请使用 stable 或 nightly。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="200"/>
+        <source>&quot;%1&quot; is not a list of entries: use for example 1,3,5-7.</source>
+        <translation>“%1”不是条目列表：请写成例如 1,3,5-7。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="210"/>
         <source>Unknown quality &quot;%1&quot;: use best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
         <translation>未知画质 &quot;%1&quot;：请使用 best、2160、1440、1080、720、480、360 或 audio。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="144"/>
+        <location filename="../app/commandline.cpp" line="217"/>
         <source>&quot;%1&quot; is not a format selection.</source>
         <translation>&quot;%1&quot; 不是有效的格式选择。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="152"/>
+        <location filename="../app/commandline.cpp" line="225"/>
         <source>Unknown audio format &quot;%1&quot;: use mp3, m4a or opus.</source>
         <translation>未知音频格式 &quot;%1&quot;：请使用 mp3、m4a 或 opus。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="162"/>
+        <location filename="../app/commandline.cpp" line="235"/>
         <source>Unknown container &quot;%1&quot;: use mp4, mkv or webm.</source>
         <translation>未知封装格式 &quot;%1&quot;：请使用 mp4、mkv 或 webm。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="182"/>
+        <location filename="../app/commandline.cpp" line="255"/>
         <source>--jobs takes a number from 1 to 32.</source>
         <translation>--jobs 的取值必须是 1 到 32 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="203"/>
+        <location filename="../app/commandline.cpp" line="276"/>
         <source>--proxy takes a URL such as http://host:3128 or socks5://user:password@host:1080, or &quot;&quot; for none.</source>
         <translation>--proxy 的取值必须是 URL，例如 http://host:3128 或 socks5://user:password@host:1080；&quot;&quot; 表示不使用代理。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="212"/>
+        <location filename="../app/commandline.cpp" line="285"/>
         <source>&quot;%1&quot; is not a rate: use for example 500K, 2M or 65536.</source>
         <translation>&quot;%1&quot; 不是有效的速率：请使用 500K、2M 或 65536 这样的值。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="220"/>
+        <location filename="../app/commandline.cpp" line="293"/>
         <source>Use either --cookies or --cookies-from-browser, not both.</source>
         <translation>--cookies 和 --cookies-from-browser 只能使用其中一个。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="228"/>
+        <location filename="../app/commandline.cpp" line="301"/>
         <source>The cookies file &quot;%1&quot; does not exist.</source>
         <translation>Cookie 文件 &quot;%1&quot; 不存在。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="238"/>
+        <location filename="../app/commandline.cpp" line="311"/>
         <source>Unknown browser &quot;%1&quot;: use %2.</source>
         <translation>未知浏览器 &quot;%1&quot;：请使用 %2。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="248"/>
-        <source>Nothing to do: give at least one URL or --load-info-json FILE.</source>
-        <translation>没有可执行的任务：请至少提供一个 URL，或用 --load-info-json 指定文件。</translation>
+        <location filename="../app/downloadflags.cpp" line="30"/>
+        <source>&quot;%1&quot; is not a list of SponsorBlock categories: use %2.</source>
+        <translation>“%1”不是 SponsorBlock 类别列表：请使用 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="41"/>
+        <source>Subtitle languages to save beside the video, e.g. en,zh-Hans.</source>
+        <translation>保存在视频旁的字幕语言，例如 en,zh-Hans。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="42"/>
+        <source>langs</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="43"/>
+        <source>Embed the subtitles in the video instead.</source>
+        <translation>改为把字幕嵌入视频。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="44"/>
+        <source>Also take the site&apos;s automatic captions.</source>
+        <translation>同时获取网站的自动字幕。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="45"/>
+        <source>Subtitle file format: srt, vtt or ass.</source>
+        <translation>字幕文件格式：srt、vtt 或 ass。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="49"/>
+        <source>YouTube: mark these SponsorBlock segments as chapters (%1).</source>
+        <translation>YouTube：把这些 SponsorBlock 片段标记为章节（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="51"/>
+        <location filename="../app/downloadflags.cpp" line="55"/>
+        <source>categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="54"/>
+        <source>YouTube: cut these SponsorBlock segments out (%1).</source>
+        <translation>YouTube：剪掉这些 SponsorBlock 片段（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="57"/>
+        <source>The SponsorBlock server to ask (default: yt-dlp&apos;s).</source>
+        <translation>要查询的 SponsorBlock 服务器（默认：yt-dlp 的）。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="60"/>
+        <source>Embed the thumbnail as cover art (mp4, mkv, mp3, m4a).</source>
+        <translation>把缩略图嵌入为封面（mp4、mkv、mp3、m4a）。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="62"/>
+        <source>Embed the title, uploader and other metadata.</source>
+        <translation>嵌入标题、上传者等元数据。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="63"/>
+        <source>Embed the video&apos;s chapters.</source>
+        <translation>嵌入视频的章节。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="65"/>
+        <source>Download only START-END, e.g. 1:00-2:30, 90-, -45.</source>
+        <translation>只下载 开始-结束 之间的部分，例如 1:00-2:30、90-、-45。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="66"/>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="77"/>
+        <source>Subtitle options need --sub-langs.</source>
+        <translation>字幕选项需要 --sub-langs。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="82"/>
+        <source>Unknown subtitle format &quot;%1&quot;: use srt, vtt or ass.</source>
+        <translation>未知字幕格式“%1”：请使用 srt、vtt 或 ass。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="89"/>
+        <source>Use --sponsorblock-mark or --sponsorblock-remove, not both.</source>
+        <translation>请使用 --sponsorblock-mark 或 --sponsorblock-remove，不要同时使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="103"/>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation>“%1”不是 http(s) 地址。</translation>
+    </message>
+    <message>
+        <location filename="../app/downloadflags.cpp" line="116"/>
+        <source>&quot;%1&quot; is not a time range: use START-END, e.g. 1:00-2:30.</source>
+        <translation>“%1”不是时间范围：请写成 开始-结束，例如 1:00-2:30。</translation>
     </message>
 </context>
 <context>
@@ -304,44 +466,49 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
 <context>
     <name>Gravity::DownloadAction</name>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="43"/>
+        <location filename="../ui/downloadactions.cpp" line="48"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="45"/>
+        <location filename="../ui/downloadactions.cpp" line="50"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="47"/>
+        <location filename="../ui/downloadactions.cpp" line="52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="49"/>
+        <location filename="../ui/downloadactions.cpp" line="54"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="51"/>
+        <location filename="../ui/downloadactions.cpp" line="56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="53"/>
+        <location filename="../ui/downloadactions.cpp" line="58"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="55"/>
+        <location filename="../ui/downloadactions.cpp" line="60"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../ui/downloadactions.cpp" line="57"/>
+        <location filename="../ui/downloadactions.cpp" line="62"/>
         <source>Remove from list</source>
         <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadactions.cpp" line="64"/>
+        <source>Set up cookies…</source>
+        <translation>设置 Cookie…</translation>
     </message>
 </context>
 <context>
@@ -403,17 +570,23 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="106"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="108"/>
+        <source>Completed · %1 · %2</source>
+        <translation>已完成 · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloadlistmodel.cpp" line="109"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="111"/>
         <source>Completed · %1</source>
         <translation>已完成 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="106"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="111"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/downloadlistmodel.cpp" line="110"/>
+        <location filename="../ui/downloadlistmodel.cpp" line="115"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -431,7 +604,7 @@ Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL
         <translation>按 Delete 键移除下载，按 Enter 键打开文件，按空格键暂停或继续，按菜单键列出全部操作。</translation>
     </message>
     <message>
-        <location filename="../ui/downloadsview.cpp" line="160"/>
+        <location filename="../ui/downloadsview.cpp" line="163"/>
         <source>Your downloads appear here.
 Drop a link anywhere on this window to start.</source>
         <translation>下载任务会显示在这里。
@@ -461,92 +634,92 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::Error</name>
     <message>
-        <location filename="../core/downloaderror.cpp" line="156"/>
+        <location filename="../core/downloaderror.cpp" line="160"/>
         <source>This site or link is not supported by yt-dlp.</source>
         <translation>yt-dlp 不支持此网站或链接。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="158"/>
+        <location filename="../core/downloaderror.cpp" line="162"/>
         <source>This video is unavailable: it may be private or removed.</source>
         <translation>此视频不可用：可能已设为私密或已被删除。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="160"/>
+        <location filename="../core/downloaderror.cpp" line="164"/>
         <source>This video needs a login: add cookies in Settings.</source>
         <translation>此视频需要登录：请在设置中添加 Cookie。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="162"/>
+        <location filename="../core/downloaderror.cpp" line="166"/>
         <source>This video is not available in your region: try a proxy in Settings.</source>
         <translation>此视频在你所在的地区不可用：请尝试在设置中使用代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="164"/>
+        <location filename="../core/downloaderror.cpp" line="168"/>
         <source>This is a live stream that has not ended: try again when it is over.</source>
         <translation>这是一场尚未结束的直播：请在直播结束后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="166"/>
+        <location filename="../core/downloaderror.cpp" line="170"/>
         <source>The site could not be reached: check your connection or proxy.</source>
         <translation>无法访问该网站：请检查网络连接或代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="168"/>
+        <location filename="../core/downloaderror.cpp" line="172"/>
         <source>The server refused the download: try again later.</source>
         <translation>服务器拒绝了下载：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="170"/>
+        <location filename="../core/downloaderror.cpp" line="174"/>
         <source>The chosen quality is not available: pick another one.</source>
         <translation>所选画质不可用：请选择其他画质。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="172"/>
+        <location filename="../core/downloaderror.cpp" line="176"/>
         <source>The disk is full: free some space and retry.</source>
         <translation>磁盘已满：请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="174"/>
+        <location filename="../core/downloaderror.cpp" line="178"/>
         <source>The download folder cannot be written: choose another folder.</source>
         <translation>无法写入下载文件夹：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="176"/>
+        <location filename="../core/downloaderror.cpp" line="180"/>
         <source>yt-dlp was not found: install it (for example &quot;apt install yt-dlp&quot;) or set its path.</source>
         <translation>未找到 yt-dlp：请安装（例如 &quot;apt install yt-dlp&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="179"/>
+        <location filename="../core/downloaderror.cpp" line="183"/>
         <source>yt-dlp is too old: update it and try again.</source>
         <translation>yt-dlp 版本过旧：请更新后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="181"/>
+        <location filename="../core/downloaderror.cpp" line="185"/>
         <source>ffmpeg was not found: install it (for example &quot;apt install ffmpeg&quot;) or set its path.</source>
         <translation>未找到 ffmpeg：请安装（例如 &quot;apt install ffmpeg&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="184"/>
+        <location filename="../core/downloaderror.cpp" line="188"/>
         <source>The download stopped making progress and was ended: retry it.</source>
         <translation>下载长时间没有进展，已被终止：请重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="186"/>
+        <location filename="../core/downloaderror.cpp" line="190"/>
         <source>yt-dlp stopped unexpectedly: retry the download.</source>
         <translation>yt-dlp 意外退出：请重新下载。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="188"/>
+        <location filename="../core/downloaderror.cpp" line="192"/>
         <source>The video information could not be read.</source>
         <translation>无法读取视频信息。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="190"/>
+        <location filename="../core/downloaderror.cpp" line="194"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="194"/>
+        <location filename="../core/downloaderror.cpp" line="198"/>
         <source>The download failed.</source>
         <translation>下载失败。</translation>
     </message>
@@ -761,75 +934,92 @@ Drop a link anywhere on this window to start.</source>
 </context>
 <context>
     <name>Gravity::HeadlessRunner</name>
+    <message numerus="yes">
+        <location filename="../app/headlessrunner.cpp" line="128"/>
+        <source>Only the first %n link(s) of the file were read.</source>
+        <translation>
+            <numerusform>只读取了文件中的前 %n 个链接。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="112"/>
+        <location filename="../app/headlessrunner.cpp" line="131"/>
+        <source>There are no links in &quot;%1&quot;.</source>
+        <translation>“%1”中没有链接。</translation>
+    </message>
+    <message>
+        <location filename="../app/headlessrunner.cpp" line="150"/>
         <source>Interrupted: downloads stopped.</source>
         <translation>已中断：下载已停止。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="152"/>
+        <location filename="../app/headlessrunner.cpp" line="195"/>
         <source>Rejected &quot;%1&quot;: %2</source>
         <translation>已拒绝 &quot;%1&quot;：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="165"/>
+        <location filename="../app/headlessrunner.cpp" line="208"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>播放列表 &quot;%1&quot;：共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="172"/>
+        <location filename="../app/headlessrunner.cpp" line="215"/>
         <source>Found &quot;%1&quot; (%2)</source>
         <translation>找到 &quot;%1&quot;（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="175"/>
+        <location filename="../app/headlessrunner.cpp" line="218"/>
         <source>  Uploader: %1</source>
         <translation>  上传者：%1</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="177"/>
+        <location filename="../app/headlessrunner.cpp" line="220"/>
         <source>  Duration: %1 s</source>
         <translation>  时长：%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="179"/>
+        <location filename="../app/headlessrunner.cpp" line="222"/>
         <source>video+audio</source>
         <translation>视频+音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="180"/>
+        <location filename="../app/headlessrunner.cpp" line="223"/>
         <source>video only</source>
         <translation>仅视频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="181"/>
+        <location filename="../app/headlessrunner.cpp" line="224"/>
         <source>audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="215"/>
+        <location filename="../app/headlessrunner.cpp" line="261"/>
         <source>Could not parse %1: %2</source>
         <translation>无法解析 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="253"/>
+        <location filename="../app/headlessrunner.cpp" line="282"/>
+        <source>Not downloading %1: %2</source>
+        <translation>不下载 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/headlessrunner.cpp" line="318"/>
         <source>  ETA %1 s</source>
         <translation>  剩余时间 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="287"/>
+        <location filename="../app/headlessrunner.cpp" line="352"/>
         <source>Downloading &quot;%1&quot;</source>
         <translation>正在下载 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="313"/>
+        <location filename="../app/headlessrunner.cpp" line="386"/>
         <source>Finished: %1 (%2)</source>
         <translation>已完成：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="327"/>
+        <location filename="../app/headlessrunner.cpp" line="402"/>
         <source>Failed: %1: %2</source>
         <translation>失败：%1：%2</translation>
     </message>
@@ -918,22 +1108,28 @@ Drop a link anywhere on this window to start.</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="237"/>
+        <location filename="../ui/historymodel.cpp" line="238"/>
+        <source>Completed — %1 — %2</source>
+        <translation>已完成 — %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/historymodel.cpp" line="240"/>
+        <location filename="../ui/historymodel.cpp" line="243"/>
         <source>Completed — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="238"/>
+        <location filename="../ui/historymodel.cpp" line="244"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="242"/>
+        <location filename="../ui/historymodel.cpp" line="248"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="250"/>
+        <location filename="../ui/historymodel.cpp" line="256"/>
         <source>Did not finish</source>
         <translation>未完成</translation>
     </message>
@@ -1248,203 +1444,264 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
-        <location filename="../ui/mainwindow.cpp" line="501"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="561"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Gravity Video Downloader</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <source>Import links</source>
+        <translation>导入链接</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <source>Set up cookies…</source>
+        <translation>设置 Cookie…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <source>Set up cookies for sites that need a login</source>
+        <translation>为需要登录的网站设置 Cookie</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="535"/>
+        <source>%1
+%2</source>
+        <comment>a parse error, then the advice to update an old yt-dlp</comment>
+        <translation>%1
+%2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="542"/>
+        <location filename="../ui/mainwindow.cpp" line="600"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="562"/>
+        <location filename="../ui/mainwindow.cpp" line="620"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="564"/>
+        <location filename="../ui/mainwindow.cpp" line="622"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="566"/>
+        <location filename="../ui/mainwindow.cpp" line="624"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="699"/>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="677"/>
+        <location filename="../ui/mainwindow.cpp" line="745"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="679"/>
+        <location filename="../ui/mainwindow.cpp" line="747"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>The download history could not be read, so it is left untouched: %1</source>
         <translation>无法读取下载历史记录，因此未作改动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>The download history could not be saved; Gravity will try again: %1</source>
         <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowimport.cpp" line="21"/>
+        <source>There are no links in %1.</source>
+        <translation>%1 中没有链接。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="31"/>
+        <source>%n link(s) from %1 are being read and downloaded.</source>
+        <translation>
+            <numerusform>正在读取并下载 %1 中的 %n 个链接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="33"/>
+        <source>Only the first %n link(s) of the file were read.</source>
+        <translation>
+            <numerusform>只读取了文件中的前 %n 个链接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="36"/>
+        <source>%n line(s) were rejected:</source>
+        <translation>
+            <numerusform>有 %n 行被拒绝：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowimport.cpp" line="42"/>
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…另有 %n 行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1478,150 +1735,380 @@ The file goes to the trash, or is deleted where there is no trash.</source>
     </message>
 </context>
 <context>
+    <name>Gravity::MoreOptionsPanel</name>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="20"/>
+        <source>Sponsor</source>
+        <translation>赞助广告</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="21"/>
+        <source>Intermission or intro</source>
+        <translation>过场或开场</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="22"/>
+        <source>Endcards or credits</source>
+        <translation>片尾或鸣谢</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="23"/>
+        <source>Self-promotion</source>
+        <translation>自我推广</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="24"/>
+        <source>Preview or recap</source>
+        <translation>预告或回顾</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="25"/>
+        <source>Filler tangent</source>
+        <translation>离题闲聊</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="26"/>
+        <source>Interaction reminder</source>
+        <translation>互动提醒</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="27"/>
+        <source>Non-music section</source>
+        <translation>非音乐部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="50"/>
+        <source>Thum&amp;bnail</source>
+        <translation>缩略图(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="51"/>
+        <source>&amp;Metadata</source>
+        <translation>元数据(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="52"/>
+        <source>Cha&amp;pters</source>
+        <translation>章节(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="53"/>
+        <source>Spons&amp;orBlock</source>
+        <translation>SponsorBlock(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="57"/>
+        <source>Onl&amp;y a part</source>
+        <translation>只下载一部分(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="63"/>
+        <location filename="../ui/moreoptionspanel.cpp" line="68"/>
+        <source>More options</source>
+        <translation>更多选项</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="70"/>
+        <source>Subtitle file format</source>
+        <translation>字幕文件格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="71"/>
+        <location filename="../ui/moreoptionspanel.cpp" line="226"/>
+        <source>The format of subtitle files saved beside the video</source>
+        <translation>保存在视频旁的字幕文件的格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="72"/>
+        <source>As served</source>
+        <translation>保持原样</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="73"/>
+        <source>SRT</source>
+        <translation>SRT</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="74"/>
+        <source>VTT</source>
+        <translation>VTT</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="75"/>
+        <source>ASS</source>
+        <translation>ASS</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="76"/>
+        <source>Embed the thumbnail</source>
+        <translation>嵌入缩略图</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="77"/>
+        <source>Embed the metadata</source>
+        <translation>嵌入元数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="78"/>
+        <source>Title, uploader, date and description inside the file</source>
+        <translation>文件内含标题、上传者、日期和简介</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="79"/>
+        <source>Embed the chapters</source>
+        <translation>嵌入章节</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="81"/>
+        <source>SponsorBlock</source>
+        <translation>SponsorBlock</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="82"/>
+        <source>Segments the SponsorBlock community marked in YouTube videos</source>
+        <translation>SponsorBlock 社区在 YouTube 视频中标出的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="83"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="84"/>
+        <source>Mark as chapters</source>
+        <translation>标记为章节</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="85"/>
+        <source>Remove from the video</source>
+        <translation>从视频中删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="87"/>
+        <source>Categories…</source>
+        <translation>类别…</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="88"/>
+        <source>SponsorBlock categories</source>
+        <translation>SponsorBlock 类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="98"/>
+        <source>Start of the part</source>
+        <translation>这一部分的开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="99"/>
+        <source>End of the part</source>
+        <translation>这一部分的结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="100"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="101"/>
+        <source>1:23, 01:02:03 or seconds; empty: from the beginning</source>
+        <translation>1:23、01:02:03 或秒数；留空：从头开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="102"/>
+        <source>1:23, 01:02:03 or seconds; empty: to the end</source>
+        <translation>1:23、01:02:03 或秒数；留空：直到结尾</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="134"/>
+        <source>Subtitle fi&amp;les</source>
+        <translation>字幕文件(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="137"/>
+        <source>&amp;Embed</source>
+        <translation>嵌入(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="172"/>
+        <source>This video has no chapters</source>
+        <translation>这个视频没有章节</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="187"/>
+        <source>End (%1)</source>
+        <translation>结束（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="187"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="220"/>
+        <source>Only MP4 and MKV videos and MP3 and M4A audio take a thumbnail</source>
+        <translation>只有 MP4、MKV 视频和 MP3、M4A 音频可以嵌入缩略图</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="227"/>
+        <source>Choose subtitles first</source>
+        <translation>请先选择字幕</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="236"/>
+        <source>&quot;%1&quot; is not a time: write 1:23, 01:02:03 or seconds.</source>
+        <translation>“%1”不是时间：请写成 1:23、01:02:03 或秒数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/moreoptionspanel.cpp" line="261"/>
+        <source>No category chosen: nothing is marked or removed</source>
+        <translation>未选择类别：不会标记或删除任何内容</translation>
+    </message>
+</context>
+<context>
     <name>Gravity::OptionsPanel</name>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="45"/>
-        <location filename="../ui/optionspanel.cpp" line="204"/>
+        <location filename="../ui/optionspanel.cpp" line="47"/>
+        <location filename="../ui/optionspanel.cpp" line="214"/>
         <source>&amp;Audio only</source>
         <translation>仅音频(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="50"/>
+        <location filename="../ui/optionspanel.cpp" line="52"/>
         <source>Choose &amp;formats…</source>
         <translation>选择格式(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="54"/>
+        <location filename="../ui/optionspanel.cpp" line="57"/>
         <source>Quality</source>
         <translation>画质</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="55"/>
+        <location filename="../ui/optionspanel.cpp" line="58"/>
         <source>Container</source>
         <translation>封装格式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="57"/>
+        <location filename="../ui/optionspanel.cpp" line="60"/>
         <source>Audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="58"/>
+        <location filename="../ui/optionspanel.cpp" line="61"/>
         <source>Audio format</source>
         <translation>音频格式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="60"/>
+        <location filename="../ui/optionspanel.cpp" line="63"/>
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="61"/>
+        <location filename="../ui/optionspanel.cpp" line="64"/>
         <source>How to save subtitles</source>
         <translation>字幕保存方式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="62"/>
+        <location filename="../ui/optionspanel.cpp" line="65"/>
         <source>Embed in the video</source>
         <translation>嵌入视频</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="63"/>
+        <location filename="../ui/optionspanel.cpp" line="66"/>
         <source>Separate file</source>
         <translation>单独保存为文件</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="65"/>
+        <location filename="../ui/optionspanel.cpp" line="68"/>
         <source>Download folder</source>
         <translation>下载文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="66"/>
+        <location filename="../ui/optionspanel.cpp" line="69"/>
         <source>Choose where downloads are saved</source>
         <translation>选择下载内容的保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="67"/>
+        <location filename="../ui/optionspanel.cpp" line="70"/>
         <source>Choose exact formats</source>
         <translation>手动指定格式</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="71"/>
+        <location filename="../ui/optionspanel.cpp" line="74"/>
         <source>Use the quality choice again</source>
         <translation>改回按画质选择</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="85"/>
+        <location filename="../ui/optionspanel.cpp" line="88"/>
         <source>&amp;Quality</source>
         <translation>画质(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="87"/>
+        <location filename="../ui/optionspanel.cpp" line="90"/>
         <source>Fo&amp;rmat</source>
         <translation>格式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="89"/>
+        <location filename="../ui/optionspanel.cpp" line="92"/>
         <source>&amp;Subtitles</source>
         <translation>字幕(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="94"/>
+        <location filename="../ui/optionspanel.cpp" line="97"/>
         <source>Save &amp;to</source>
         <translation>保存到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="153"/>
+        <location filename="../ui/optionspanel.cpp" line="163"/>
         <source>Best (%1p)</source>
         <translation>最佳（%1p）</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="153"/>
+        <location filename="../ui/optionspanel.cpp" line="163"/>
         <source>Best available</source>
         <translation>最佳画质</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="155"/>
+        <location filename="../ui/optionspanel.cpp" line="165"/>
         <source>Up to %1p</source>
         <translation>最高 %1p</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="157"/>
+        <location filename="../ui/optionspanel.cpp" line="167"/>
         <source>%1p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="159"/>
+        <location filename="../ui/optionspanel.cpp" line="169"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="167"/>
+        <location filename="../ui/optionspanel.cpp" line="177"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="172"/>
+        <location filename="../ui/optionspanel.cpp" line="182"/>
         <source>%1 (automatic)</source>
         <translation>%1（自动生成）</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="176"/>
+        <location filename="../ui/optionspanel.cpp" line="186"/>
         <source>This video has no subtitles</source>
         <translation>此视频没有字幕</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="203"/>
+        <location filename="../ui/optionspanel.cpp" line="213"/>
         <source>&amp;Audio only · %1</source>
         <translation>仅音频(&amp;A) · %1</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="217"/>
+        <location filename="../ui/optionspanel.cpp" line="234"/>
         <source>Save downloads to</source>
         <translation>选择下载保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/optionspanel.cpp" line="240"/>
+        <location filename="../ui/optionspanel.cpp" line="257"/>
         <source>Exact formats: %1</source>
         <translation>已指定格式：%1</translation>
     </message>
@@ -1750,6 +2237,24 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>
             <numerusform>已选择 %1 / %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::QualityFallback</name>
+    <message>
+        <location filename="../core/qualityfallback.cpp" line="17"/>
+        <source>Got %1p: %2p needs a login or membership</source>
+        <translation>已下载 %1p：%2p 需要登录或会员</translation>
+    </message>
+    <message>
+        <location filename="../core/qualityfallback.cpp" line="23"/>
+        <source>Got %1: %2 needs a login or membership</source>
+        <translation>已下载 %1：%2 需要登录或会员</translation>
+    </message>
+    <message>
+        <location filename="../core/qualityfallback.cpp" line="27"/>
+        <source>Got a lower quality: the chosen one needs a login or membership</source>
+        <translation>已下载较低画质：所选画质需要登录或会员</translation>
     </message>
 </context>
 <context>
@@ -2278,32 +2783,32 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../ui/settingsnetworkpage.cpp" line="228"/>
+        <location filename="../ui/settingsnetworkpage.cpp" line="233"/>
         <source>Enter the proxy&apos;s host name, or choose another kind of connection.</source>
         <translation>请输入代理的主机名，或选择其他连接方式。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsnetworkpage.cpp" line="232"/>
+        <location filename="../ui/settingsnetworkpage.cpp" line="237"/>
         <source>“%1” is not a host name. Enter only the host, such as proxy.example.com; the type and port have fields of their own.</source>
         <translation>“%1”不是主机名。请只填写主机，例如 proxy.example.com；类型和端口有各自的输入框。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsnetworkpage.cpp" line="239"/>
+        <location filename="../ui/settingsnetworkpage.cpp" line="244"/>
         <source>Choose the cookies file, or read cookies from a browser instead.</source>
         <translation>请选择 Cookie 文件，或改为从浏览器读取 Cookie。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsnetworkpage.cpp" line="241"/>
+        <location filename="../ui/settingsnetworkpage.cpp" line="246"/>
         <source>The cookies file %1 does not exist.</source>
         <translation>Cookie 文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsnetworkpage.cpp" line="268"/>
+        <location filename="../ui/settingsnetworkpage.cpp" line="273"/>
         <source>Choose a cookies file</source>
         <translation>选择 Cookie 文件</translation>
     </message>
     <message>
-        <location filename="../ui/settingsnetworkpage.cpp" line="270"/>
+        <location filename="../ui/settingsnetworkpage.cpp" line="275"/>
         <source>Cookies files (*.txt);;All files (*)</source>
         <translation>Cookie 文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -2311,167 +2816,167 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::SettingsToolsPage</name>
     <message numerus="yes">
-        <location filename="../ui/settingstoolspage.cpp" line="41"/>
-        <location filename="../ui/settingstoolspage.cpp" line="43"/>
+        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <location filename="../ui/settingstoolspage.cpp" line="47"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="43"/>
+        <location filename="../ui/settingstoolspage.cpp" line="47"/>
         <source>Never</source>
         <translation>不限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <location filename="../ui/settingstoolspage.cpp" line="49"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="45"/>
+        <location filename="../ui/settingstoolspage.cpp" line="49"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="47"/>
+        <location filename="../ui/settingstoolspage.cpp" line="51"/>
         <source>Programs</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="48"/>
+        <location filename="../ui/settingstoolspage.cpp" line="52"/>
         <source>&amp;yt-dlp</source>
         <translation>&amp;yt-dlp</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="49"/>
+        <location filename="../ui/settingstoolspage.cpp" line="63"/>
         <source>&amp;ffmpeg</source>
         <translation>&amp;ffmpeg</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="50"/>
+        <location filename="../ui/settingstoolspage.cpp" line="64"/>
         <source>Leave a path empty to use the program Gravity finds by itself.</source>
         <translation>路径留空时，将使用 Gravity 自动找到的程序。</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="52"/>
+        <location filename="../ui/settingstoolspage.cpp" line="66"/>
         <source>Time limits</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="64"/>
+        <location filename="../ui/settingstoolspage.cpp" line="78"/>
         <source>&amp;Parse time-out</source>
         <translation>解析超时(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="65"/>
+        <location filename="../ui/settingstoolspage.cpp" line="79"/>
         <source>&amp;Stall time-out</source>
         <translation>无响应超时(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="66"/>
+        <location filename="../ui/settingstoolspage.cpp" line="80"/>
         <source>&amp;Download time limit</source>
         <translation>下载时限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="67"/>
+        <location filename="../ui/settingstoolspage.cpp" line="81"/>
         <source>Reading a link gives up after the parse time-out. A download is stopped when yt-dlp prints nothing at all for the stall time-out, or when it runs longer than the time limit; it can then be retried.</source>
         <translation>解析链接超过“解析超时”后即放弃。如果 yt-dlp 在“无响应超时”内没有任何输出，或下载用时超过“下载时限”，下载会被停止，之后可以重试。</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="96"/>
+        <location filename="../ui/settingstoolspage.cpp" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="109"/>
+        <location filename="../ui/settingstoolspage.cpp" line="123"/>
         <source>Path of yt-dlp</source>
         <translation>yt-dlp 路径</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="110"/>
+        <location filename="../ui/settingstoolspage.cpp" line="124"/>
         <source>Choose the yt-dlp program</source>
         <translation>选择 yt-dlp 程序</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="111"/>
+        <location filename="../ui/settingstoolspage.cpp" line="125"/>
         <source>yt-dlp version</source>
         <translation>yt-dlp 版本</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="113"/>
+        <location filename="../ui/settingstoolspage.cpp" line="127"/>
         <source>Path of ffmpeg</source>
         <translation>ffmpeg 路径</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="114"/>
+        <location filename="../ui/settingstoolspage.cpp" line="128"/>
         <source>Choose the ffmpeg program</source>
         <translation>选择 ffmpeg 程序</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="115"/>
+        <location filename="../ui/settingstoolspage.cpp" line="129"/>
         <source>ffmpeg version</source>
         <translation>ffmpeg 版本</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="136"/>
+        <location filename="../ui/settingstoolspage.cpp" line="150"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="173"/>
+        <location filename="../ui/settingstoolspage.cpp" line="189"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="184"/>
+        <location filename="../ui/settingstoolspage.cpp" line="201"/>
         <source>Automatic (not found)</source>
         <translation>自动（未找到）</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="185"/>
+        <location filename="../ui/settingstoolspage.cpp" line="202"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="189"/>
+        <location filename="../ui/settingstoolspage.cpp" line="206"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="191"/>
+        <location filename="../ui/settingstoolspage.cpp" line="208"/>
         <source>This program does not answer like yt-dlp does</source>
         <translation>此程序的响应与 yt-dlp 不符</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="192"/>
+        <location filename="../ui/settingstoolspage.cpp" line="209"/>
         <source>This program does not answer like ffmpeg does</source>
         <translation>此程序的响应与 ffmpeg 不符</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="194"/>
+        <location filename="../ui/settingstoolspage.cpp" line="211"/>
         <source>Version %1 is too old: Gravity needs %2 or newer</source>
         <translation>版本 %1 过旧：Gravity 需要 %2 或更高版本</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="197"/>
+        <location filename="../ui/settingstoolspage.cpp" line="214"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="210"/>
+        <location filename="../ui/settingstoolspage.cpp" line="236"/>
         <source>Choose yt-dlp</source>
         <translation>选择 yt-dlp</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="210"/>
+        <location filename="../ui/settingstoolspage.cpp" line="236"/>
         <source>Choose ffmpeg</source>
         <translation>选择 ffmpeg</translation>
     </message>
     <message>
-        <location filename="../ui/settingstoolspage.cpp" line="212"/>
+        <location filename="../ui/settingstoolspage.cpp" line="238"/>
         <source>Programs (*.exe)</source>
         <translation>程序 (*.exe)</translation>
     </message>
@@ -2482,6 +2987,29 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <location filename="../ui/theme.cpp" line="502"/>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::TimeRange</name>
+    <message>
+        <location filename="../core/postprocessing.cpp" line="160"/>
+        <source>A time cannot be negative.</source>
+        <translation>时间不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../core/postprocessing.cpp" line="162"/>
+        <source>The end must come after the start.</source>
+        <translation>结束时间必须在开始时间之后。</translation>
+    </message>
+    <message>
+        <location filename="../core/postprocessing.cpp" line="164"/>
+        <source>The start is past the end of the video (%1).</source>
+        <translation>开始时间超过了视频的结尾（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../core/postprocessing.cpp" line="170"/>
+        <source>The end is past the end of the video (%1).</source>
+        <translation>结束时间超过了视频的结尾（%1）。</translation>
     </message>
 </context>
 <context>
@@ -2676,32 +3204,32 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::UrlRecognizer</name>
     <message>
-        <location filename="../core/urlrecognizer.cpp" line="492"/>
+        <location filename="../core/urlrecognizer.cpp" line="498"/>
         <source>Paste a link to a video or playlist.</source>
         <translation>请粘贴视频或播放列表的链接。</translation>
     </message>
     <message>
-        <location filename="../core/urlrecognizer.cpp" line="494"/>
+        <location filename="../core/urlrecognizer.cpp" line="500"/>
         <source>This looks like a command-line option, not a link.</source>
         <translation>这看起来像是命令行选项，而不是链接。</translation>
     </message>
     <message>
-        <location filename="../core/urlrecognizer.cpp" line="497"/>
+        <location filename="../core/urlrecognizer.cpp" line="503"/>
         <source>Only http:// and https:// links can be downloaded.</source>
         <translation>只能下载 http:// 和 https:// 链接。</translation>
     </message>
     <message>
-        <location filename="../core/urlrecognizer.cpp" line="500"/>
+        <location filename="../core/urlrecognizer.cpp" line="506"/>
         <source>This link is too long (over 4096 bytes).</source>
         <translation>此链接过长（超过 4096 字节）。</translation>
     </message>
     <message>
-        <location filename="../core/urlrecognizer.cpp" line="503"/>
+        <location filename="../core/urlrecognizer.cpp" line="509"/>
         <source>This is not a web address: the host name has no domain.</source>
         <translation>这不是有效的网址：主机名中没有域名。</translation>
     </message>
     <message>
-        <location filename="../core/urlrecognizer.cpp" line="506"/>
+        <location filename="../core/urlrecognizer.cpp" line="512"/>
         <source>This link contains characters that are not allowed.</source>
         <translation>此链接包含不允许使用的字符。</translation>
     </message>
@@ -2735,29 +3263,174 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="91"/>
+        <location filename="../ui/windowheader.cpp" line="89"/>
+        <source>&amp;Import links from a file…</source>
+        <translation>从文件导入链接(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/windowheader.cpp" line="94"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="93"/>
+        <location filename="../ui/windowheader.cpp" line="96"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="94"/>
+        <location filename="../ui/windowheader.cpp" line="97"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="95"/>
+        <location filename="../ui/windowheader.cpp" line="98"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="114"/>
+        <location filename="../ui/windowheader.cpp" line="117"/>
         <source>&amp;Offer a copied link when Gravity comes to the front</source>
         <translation>切换到 Gravity 时提示解析已复制的链接(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::YtDlpAge</name>
+    <message numerus="yes">
+        <location filename="../core/ytdlpversion.cpp" line="54"/>
+        <source>yt-dlp %1 is %n year(s) old; sites change often and old versions stop working. Update it.</source>
+        <translation>
+            <numerusform>yt-dlp %1 已经发布 %n 年了；网站经常变化，旧版本会失效。请更新它。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/ytdlpversion.cpp" line="59"/>
+        <source>yt-dlp %1 is %n month(s) old; sites change often and old versions stop working. Update it.</source>
+        <translation>
+            <numerusform>yt-dlp %1 已经发布 %n 个月了；网站经常变化，旧版本会失效。请更新它。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::YtDlpCommands</name>
+    <message>
+        <location filename="../app/ytdlpcommands.cpp" line="49"/>
+        <source>%1 does not answer like yt-dlp does.</source>
+        <translation>%1 的回应不像 yt-dlp。</translation>
+    </message>
+    <message>
+        <location filename="../app/ytdlpcommands.cpp" line="75"/>
+        <source>Updating %1…</source>
+        <translation>正在更新 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::YtDlpInstall</name>
+    <message>
+        <location filename="../core/ytdlpinstall.cpp" line="93"/>
+        <source>This yt-dlp was installed by your system&apos;s package manager: update it there.</source>
+        <translation>这个 yt-dlp 是系统的包管理器安装的：请在那里更新它。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpinstall.cpp" line="96"/>
+        <source>This yt-dlp cannot be replaced: you are not allowed to write to it or its folder.</source>
+        <translation>无法替换这个 yt-dlp：你没有权限写入它或它所在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpinstall.cpp" line="99"/>
+        <source>This yt-dlp was not installed by Gravity: update it the way it was installed (for example pip), or choose a copy in Gravity&apos;s folder.</source>
+        <translation>这个 yt-dlp 不是 Gravity 安装的：请按它的安装方式更新（例如 pip），或选择 Gravity 文件夹中的副本。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpinstall.cpp" line="104"/>
+        <source>yt-dlp was not found.</source>
+        <translation>找不到 yt-dlp。</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::YtDlpUpdatePanel</name>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="22"/>
+        <source>Release channel of yt-dlp</source>
+        <translation>yt-dlp 的发布渠道</translation>
+    </message>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="23"/>
+        <source>Stable</source>
+        <translation>稳定版</translation>
+    </message>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="24"/>
+        <source>Nightly</source>
+        <translation>每夜版</translation>
+    </message>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="86"/>
+        <source>Cancel update</source>
+        <translation>取消更新</translation>
+    </message>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="86"/>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="87"/>
+        <source>Update yt-dlp</source>
+        <translation>更新 yt-dlp</translation>
+    </message>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="87"/>
+        <source>Cancel the yt-dlp update</source>
+        <translation>取消 yt-dlp 更新</translation>
+    </message>
+    <message>
+        <location filename="../ui/ytdlpupdatepanel.cpp" line="100"/>
+        <source>Updating yt-dlp…</source>
+        <translation>正在更新 yt-dlp…</translation>
+    </message>
+</context>
+<context>
+    <name>Gravity::YtDlpUpdater</name>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="87"/>
+        <source>yt-dlp was updated to %1.</source>
+        <translation>yt-dlp 已更新到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="89"/>
+        <source>yt-dlp is already the newest version %1.</source>
+        <translation>yt-dlp 已经是最新版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="91"/>
+        <source>yt-dlp finished updating.</source>
+        <translation>yt-dlp 已完成更新。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="95"/>
+        <source>The update was cancelled; yt-dlp was left as it was.</source>
+        <translation>更新已取消；yt-dlp 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="98"/>
+        <source>yt-dlp could not be started, so it could not update itself.</source>
+        <translation>无法启动 yt-dlp，因此它无法更新自己。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="102"/>
+        <source>The update took too long and was stopped: try again later.</source>
+        <translation>更新耗时太长，已停止：请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="112"/>
+        <source>The update failed: yt-dlp could not reach its download site. Check your internet connection or proxy and try again.</source>
+        <translation>更新失败：yt-dlp 无法连接到它的下载站点。请检查网络连接或代理后重试。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="115"/>
+        <source>The update failed (exit code %1).</source>
+        <translation>更新失败（退出代码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../core/ytdlpupdater.cpp" line="117"/>
+        <source>The update failed: %1</source>
+        <translation>更新失败：%1</translation>
     </message>
 </context>
 </TS>
