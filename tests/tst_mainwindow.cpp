@@ -308,6 +308,20 @@ private slots:
         QVERIFY(!resultCard()->isVisible());
     }
 
+    void severalCopiedLinksPastedBecomeAListToTick()
+    {
+        QGuiApplication::clipboard()->setText(u"Two clips:\n"_s + m_fixture.url(u"clip1.mp4"_s) + u"\r\n"_s +
+                                              m_fixture.url(u"clip2.mp4"_s) + u"\n--exec=touch /tmp/x\n"_s);
+        QTest::mouseClick(child<QPushButton>(u"pasteButton"_s), Qt::LeftButton);
+        QVERIFY(resultCard()->isVisible());
+        auto *panel = child<PlaylistPanel>(u"playlistPanel"_s);
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->checkedEntries().size(), qsizetype(2));
+        QCOMPARE(panel->checkedEntries().at(1).url, m_fixture.url(u"clip2.mp4"_s));
+        // Words around the links, and the option-looking line, are not links: nothing is parsed for them.
+        QVERIFY(!m_window->isParsing());
+    }
+
     void aCopiedLinkIsOfferedOnlyWhenAskedFor()
     {
         const QString link = m_fixture.url(u"page.html"_s);

@@ -23,6 +23,8 @@
 #include "urlrecognizer.h"
 #include "ytdlpversion.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QClipboard>
@@ -461,7 +463,18 @@ void MainWindow::parseUrls(const QStringList &urls)
 
 void MainWindow::pasteAndParse()
 {
-    m_urlEdit->setText(QGuiApplication::clipboard()->text().trimmed());
+    // Several links copied at once (a list from a chat or a text file) become a list to tick, as a drop does.
+    const QString text = QGuiApplication::clipboard()->text().trimmed();
+    const QList<RecognizedUrl> found = extractUrls(text);
+    if (std::count_if(found.cbegin(), found.cend(), [](const RecognizedUrl &url) { return url.isValid(); }) >
+        1) {
+        QStringList inputs;
+        for (const RecognizedUrl &url : found)
+            inputs << url.input;
+        parseUrls(inputs);
+        return;
+    }
+    m_urlEdit->setText(text);
     parseInput();
 }
 
