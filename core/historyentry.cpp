@@ -146,12 +146,12 @@ bool sameHistoryEntry(const HistoryEntry &a, const HistoryEntry &b)
            a.startedAt == b.startedAt && a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
 }
 
-QString historySearchText(const HistoryEntry &entry)
+QByteArray historySearchText(const HistoryEntry &entry)
 {
     QString text = entry.title + u'\n' + entry.url + u'\n' + entry.uploader;
     if (entry.normalizedUrl != entry.url)
         text += u'\n' + entry.normalizedUrl;
-    return text.toCaseFolded();
+    return std::move(text).toCaseFolded().toUtf8();
 }
 
 qint64 historySortKey(const HistoryEntry &entry)

@@ -154,7 +154,7 @@ int HistoryModel::rowOf(const QString &id) const
     return it == m_rows.cend() ? -1 : int(it - m_rows.cbegin());
 }
 
-const QString &HistoryModel::searchTextAt(int row) const
+const QByteArray &HistoryModel::searchTextAt(int row) const
 {
     return m_rows.at(row).searchText;
 }

@@ -74,7 +74,7 @@ public:
     [[nodiscard]] int rowOf(const QString &id) const;
 
     // For the filter proxy: historySearchText(), precomputed, so filtering 100,000 rows builds no strings.
-    [[nodiscard]] const QString &searchTextAt(int row) const;
+    [[nodiscard]] const QByteArray &searchTextAt(int row) const;
     [[nodiscard]] DownloadState stateAt(int row) const;
     [[nodiscard]] Platform platformAt(int row) const;
 
