@@ -1,5 +1,7 @@
 #include "historyfile.h"
 
+#include "historyline.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -140,7 +142,8 @@ void diff(const EntryMap &before, const EntryMap &after, SyncOutcome &outcome)
 Record recordFor(const HistoryEntry &entry)
 {
     // Compact JSON escapes control characters, so a title with a newline stays on its line.
-    return {historyRowFor(entry), QJsonDocument(historyEntryToJson(entry)).toJson(QJsonDocument::Compact)};
+    return {historyRowFor(entry),
+            HistoryLine::pack(QJsonDocument(historyEntryToJson(entry)).toJson(QJsonDocument::Compact))};
 }
 
 std::optional<Record> recordFromLine(QByteArrayView line)
@@ -155,12 +158,12 @@ std::optional<Record> recordFromLine(QByteArrayView line)
         return std::nullopt;
     // The line as it was read (a copy: the file's buffer goes), so unknown keys from a newer Gravity survive
     // our next write too.
-    return Record{historyRowFor(*entry), line.toByteArray()};
+    return Record{historyRowFor(*entry), HistoryLine::pack(line)};
 }
 
 std::optional<HistoryEntry> entryOf(const Record &record)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(record.line);
+    const QJsonDocument doc = QJsonDocument::fromJson(HistoryLine::unpack(record.line));
     return doc.isObject() ? historyEntryFromJson(doc.object()) : std::nullopt;
 }
 
@@ -287,7 +290,7 @@ QList<QByteArray> serializeInPieces(const EntryMap &entries, const Order &order,
             QJsonObject{{KeyFormat, HeaderFormat}, {KeyVersion, FormatVersion}, {KeyWrite, writeToken}})
             .toJson(QJsonDocument::Compact);
     header.append('\n');
-    // Oldest first. The lines are kept serialised, so this only copies them.
+    // Oldest first. The lines are kept serialised, so this only unpacks and copies them.
     constexpr qsizetype LinesPerPiece = 4096;
     QList<QByteArray> pieces{header};
     QByteArray data;
@@ -296,7 +299,7 @@ QList<QByteArray> serializeInPieces(const EntryMap &entries, const Order &order,
         const auto entry = entries.constFind(it->id);
         if (entry == entries.cend())
             continue;
-        data.append(entry->line);
+        data.append(HistoryLine::unpack(entry->line));
         data.append('\n');
         if (++lines % LinesPerPiece == 0)
             pieces.append(std::exchange(data, {}));

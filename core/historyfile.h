@@ -28,14 +28,14 @@ inline constexpr QLatin1StringView InfoDirName("info");
 using Order = QList<HistoryRow>;
 
 // An entry as the store holds it: what the list shows, searches and sorts by (its row), and the rest as the
-// entry's line, compact UTF-8 JSON exactly as it is (or will be) in the file. A parsed HistoryEntry costs
-// about 1.7 KiB (UTF-16 strings, each with its own header, a wide struct in the hash); the line is a third
-// of that, is parsed only when someone needs the whole entry (re-download, open, details, export), and is
-// written as it is, so a save serialises nothing.
+// entry's line, compact UTF-8 JSON exactly as it is (or will be) in the file, packed (historyline.h). A
+// parsed HistoryEntry costs about 1.7 KiB (UTF-16 strings, each with its own header, a wide struct in the
+// hash); the packed line is a fifth of that, is parsed only when someone needs the whole entry (re-download,
+// open, details, export), and is written as it is, so a save serialises nothing.
 struct Record
 {
     HistoryRow row;
-    QByteArray line; // no newline
+    QByteArray line; // HistoryLine::pack()ed, no newline
 };
 using EntryMap = QHash<QString, Record>;
 
