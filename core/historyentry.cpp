@@ -151,7 +151,9 @@ QByteArray historySearchText(const HistoryEntry &entry)
     QString text = entry.title + u'\n' + entry.url + u'\n' + entry.uploader;
     if (entry.normalizedUrl != entry.url)
         text += u'\n' + entry.normalizedUrl;
-    return std::move(text).toCaseFolded().toUtf8();
+    QByteArray folded = std::move(text).toCaseFolded().toUtf8();
+    folded.squeeze(); // toUtf8() allocates three bytes per character; this is kept for the entry's lifetime
+    return folded;
 }
 
 qint64 historySortKey(const HistoryEntry &entry)
