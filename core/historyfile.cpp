@@ -156,8 +156,8 @@ std::optional<Record> recordFromLine(QByteArrayView line)
     const std::optional<HistoryEntry> entry = historyEntryFromJson(doc.object());
     if (!entry)
         return std::nullopt;
-    // The line as it was read (a copy: the file's buffer goes), so unknown keys from a newer Gravity survive
-    // our next write too.
+    // The line as it was read, packed into its own bytes (the file's buffer goes), so unknown keys from a
+    // newer Gravity survive our next write too.
     return Record{historyRowFor(*entry), HistoryLine::pack(line)};
 }
 
