@@ -175,12 +175,14 @@ bool sameHistoryEntry(const HistoryEntry &a, const HistoryEntry &b)
            a.startedAt == b.startedAt && a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
 }
 
-QString historySearchText(const HistoryEntry &entry)
+QByteArray historySearchText(const HistoryEntry &entry)
 {
     QString text = entry.title + u'\n' + entry.url + u'\n' + entry.uploader;
     if (entry.normalizedUrl != entry.url)
         text += u'\n' + entry.normalizedUrl;
-    return text.toCaseFolded();
+    QByteArray folded = std::move(text).toCaseFolded().toUtf8();
+    folded.squeeze(); // toUtf8() allocates three bytes per character; this is kept for the entry's lifetime
+    return folded;
 }
 
 qint64 historySortKey(const HistoryEntry &entry)

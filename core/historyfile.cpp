@@ -1,5 +1,7 @@
 #include "historyfile.h"
 
+#include "historyline.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -71,7 +73,7 @@ QString moveAsideName(const QString &path)
 
 struct ParsedLines
 {
-    QList<HistoryEntry> entries;
+    QList<Record> records;
     int badLines = 0;
 };
 
@@ -86,14 +88,8 @@ ParsedLines parseLines(QByteArrayView text)
         start = end + 1;
         if (line.isEmpty())
             continue;
-        QJsonParseError error{};
-        const QJsonDocument doc =
-            QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
-        std::optional<HistoryEntry> entry;
-        if (error.error == QJsonParseError::NoError && doc.isObject())
-            entry = historyEntryFromJson(doc.object());
-        if (entry)
-            result.entries.append(std::move(*entry));
+        if (std::optional<Record> record = recordFromLine(line))
+            result.records.append(std::move(*record));
         else
             ++result.badLines;
     }
@@ -132,7 +128,7 @@ void diff(const EntryMap &before, const EntryMap &after, SyncOutcome &outcome)
         const auto old = before.constFind(it.key());
         if (old == before.cend())
             outcome.added.append(it.key());
-        else if (!sameHistoryEntry(*old, *it))
+        else if (old->line != it->line)
             outcome.changed.append(it.key());
     }
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
@@ -143,12 +139,54 @@ void diff(const EntryMap &before, const EntryMap &after, SyncOutcome &outcome)
 
 } // namespace
 
+Record recordFor(const HistoryEntry &entry)
+{
+    // Compact JSON escapes control characters, so a title with a newline stays on its line.
+    return {historyRowFor(entry),
+            HistoryLine::pack(QJsonDocument(historyEntryToJson(entry)).toJson(QJsonDocument::Compact))};
+}
+
+std::optional<Record> recordFromLine(QByteArrayView line)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const std::optional<HistoryEntry> entry = historyEntryFromJson(doc.object());
+    if (!entry)
+        return std::nullopt;
+    // The line as it was read, packed into its own bytes (the file's buffer goes), so unknown keys from a
+    // newer Gravity survive our next write too.
+    return Record{historyRowFor(*entry), HistoryLine::pack(line)};
+}
+
+std::optional<HistoryEntry> entryOf(const Record &record)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(HistoryLine::unpack(record.line));
+    return doc.isObject() ? historyEntryFromJson(doc.object()) : std::nullopt;
+}
+
+QList<HistoryEntry> entriesOf(const Snapshot &snapshot)
+{
+    QList<HistoryEntry> result;
+    result.reserve(snapshot.order.size());
+    for (const HistoryRow &row : snapshot.order) {
+        const auto record = snapshot.entries.constFind(row.id);
+        if (record == snapshot.entries.cend())
+            continue;
+        if (std::optional<HistoryEntry> entry = entryOf(*record))
+            result.append(std::move(*entry));
+    }
+    return result;
+}
+
 Order buildOrder(const EntryMap &entries)
 {
     Order order;
     order.reserve(entries.size());
     for (auto it = entries.cbegin(); it != entries.cend(); ++it)
-        order.append(historyRowFor(*it));
+        order.append(it->row);
     std::sort(order.begin(), order.end(), [](const HistoryRow &a, const HistoryRow &b) {
         return historyOrderBefore(a.key, a.id, b.key, b.id);
     });
@@ -219,12 +257,12 @@ ReadResult readFile(const QString &path)
         splitAtLines(body, pieceCountFor(body.size())), parseLines);
     qsizetype total = 0;
     for (const ParsedLines &piece : pieces)
-        total += piece.entries.size();
+        total += piece.records.size();
     result.entries.reserve(total);
     for (const ParsedLines &piece : pieces) {
         result.badLines += piece.badLines;
-        for (const HistoryEntry &entry : piece.entries)
-            result.entries.insert(entry.id, entry); // in file order: a later line for the same id wins
+        for (const Record &record : piece.records)
+            result.entries.insert(record.row.id, record); // in file order: a later line for the same id wins
     }
     result.fingerprint = fingerprintOf(token, data.size());
     return result;
@@ -252,26 +290,22 @@ QList<QByteArray> serializeInPieces(const EntryMap &entries, const Order &order,
             QJsonObject{{KeyFormat, HeaderFormat}, {KeyVersion, FormatVersion}, {KeyWrite, writeToken}})
             .toJson(QJsonDocument::Compact);
     header.append('\n');
-    // Oldest first, in a piece per core (serialising is most of a save); the pieces keep their order.
-    const int count = order.size() < 2000 ? 1 : qMax(1, QThread::idealThreadCount());
-    QList<std::pair<qsizetype, qsizetype>> ranges; // [first, last) into the reversed order
-    for (int i = 0; i < count; ++i)
-        ranges.append({order.size() * i / count, order.size() * (i + 1) / count});
+    // Oldest first. The lines are kept serialised, so this only unpacks and copies them.
+    constexpr qsizetype LinesPerPiece = 4096;
     QList<QByteArray> pieces{header};
-    pieces += QtConcurrent::blockingMapped<QList<QByteArray>>(
-        ranges, [&entries, &order](const std::pair<qsizetype, qsizetype> &range) {
-            QByteArray data;
-            data.reserve((range.second - range.first) * 640);
-            for (qsizetype i = range.first; i < range.second; ++i) {
-                const auto entry = entries.constFind(order.at(order.size() - 1 - i).id);
-                if (entry == entries.cend())
-                    continue;
-                // Compact JSON escapes control characters, so a title with a newline stays on its line.
-                data.append(QJsonDocument(historyEntryToJson(*entry)).toJson(QJsonDocument::Compact));
-                data.append('\n');
-            }
-            return data;
-        });
+    QByteArray data;
+    qsizetype lines = 0;
+    for (auto it = order.crbegin(); it != order.crend(); ++it) {
+        const auto entry = entries.constFind(it->id);
+        if (entry == entries.cend())
+            continue;
+        data.append(HistoryLine::unpack(entry->line));
+        data.append('\n');
+        if (++lines % LinesPerPiece == 0)
+            pieces.append(std::exchange(data, {}));
+    }
+    if (!data.isEmpty())
+        pieces.append(data);
     return pieces;
 }
 

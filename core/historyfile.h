@@ -26,9 +26,33 @@ inline constexpr QLatin1StringView InfoDirName("info");
 
 // Newest first; see historyOrderBefore().
 using Order = QList<HistoryRow>;
-using EntryMap = QHash<QString, HistoryEntry>;
 
-// Sorted rows with their search text: on the worker, this is where a load's search text is computed.
+// An entry as the store holds it: what the list shows, searches and sorts by (its row), and the rest as the
+// entry's line, compact UTF-8 JSON exactly as it is (or will be) in the file, packed (historyline.h). A
+// parsed HistoryEntry costs about 1.7 KiB (UTF-16 strings, each with its own header, a wide struct in the
+// hash); the packed line is a fifth of that, is parsed only when someone needs the whole entry (re-download,
+// open, details, export), and is written as it is, so a save serialises nothing.
+struct Record
+{
+    HistoryRow row;
+    QByteArray line; // HistoryLine::pack()ed, no newline
+};
+using EntryMap = QHash<QString, Record>;
+
+[[nodiscard]] Record recordFor(const HistoryEntry &entry);
+// nullopt when the line is not an entry (not JSON, not an object, no valid id).
+[[nodiscard]] std::optional<Record> recordFromLine(QByteArrayView line);
+[[nodiscard]] std::optional<HistoryEntry> entryOf(const Record &record);
+
+// Every entry, parsed, in order; for a worker when there are many (the maps are implicitly shared).
+struct Snapshot
+{
+    EntryMap entries;
+    QList<HistoryRow> order;
+};
+[[nodiscard]] QList<HistoryEntry> entriesOf(const Snapshot &snapshot);
+
+// Sorted rows: the records carry them, so nothing is parsed or built here.
 [[nodiscard]] Order buildOrder(const EntryMap &entries);
 // Where (key, id) is or would go.
 [[nodiscard]] qsizetype orderPosition(const Order &order, qint64 key, QStringView id);
@@ -48,7 +72,8 @@ struct ReadResult
 [[nodiscard]] std::optional<QString> fingerprint(const QString &path);
 // Header + entries oldest first (the reverse of order), one compact object per line.
 [[nodiscard]] QByteArray serialize(const EntryMap &entries, const Order &order, const QString &writeToken);
-// The same in pieces (header, then one per core), written one after the other without joining 60 MB.
+// The same in pieces (header, then the lines a few thousand at a time), written one after the other without
+// joining 60 MB.
 [[nodiscard]] QList<QByteArray> serializeInPieces(const EntryMap &entries, const Order &order,
                                                   const QString &writeToken);
 

@@ -82,10 +82,11 @@ bool HistoryStore::hasPendingChanges() const
 
 // --- Local changes -------------------------------------------------------------------------------------
 
-void HistoryStore::insertEntry(const HistoryEntry &entry)
+void HistoryStore::insertRecord(HistoryFile::Record record)
 {
-    m_entries.insert(entry.id, entry);
-    HistoryFile::orderInsert(m_order, historyRowFor(entry));
+    HistoryFile::orderInsert(m_order, record.row);
+    const QString id = record.row.id;
+    m_entries.insert(id, std::move(record));
 }
 
 bool HistoryStore::takeEntry(const QString &id)
@@ -93,7 +94,7 @@ bool HistoryStore::takeEntry(const QString &id)
     const auto it = m_entries.find(id);
     if (it == m_entries.end())
         return false;
-    HistoryFile::orderRemove(m_order, historySortKey(*it), id);
+    HistoryFile::orderRemove(m_order, it->row.key, id);
     m_entries.erase(it);
     m_dirty.remove(id);
     m_removed.insert(id);
@@ -124,7 +125,7 @@ bool HistoryStore::add(const HistoryEntry &entry)
         return false;
     if (m_entries.contains(entry.id))
         return update(entry);
-    insertEntry(entry);
+    insertRecord(HistoryFile::recordFor(entry));
     markDirty(entry.id);
     emit entryAdded(entry.id);
     scheduleSave();
@@ -137,9 +138,9 @@ bool HistoryStore::update(const HistoryEntry &entry)
     if (it == m_entries.end())
         return false;
     // The row too: its search text, state or place in time may have changed.
-    HistoryFile::orderRemove(m_order, historySortKey(*it), entry.id);
-    HistoryFile::orderInsert(m_order, historyRowFor(entry));
-    *it = entry;
+    HistoryFile::orderRemove(m_order, it->row.key, entry.id);
+    *it = HistoryFile::recordFor(entry);
+    HistoryFile::orderInsert(m_order, it->row);
     markDirty(entry.id);
     emit entryChanged(entry.id);
     scheduleSave();
@@ -244,7 +245,7 @@ std::optional<HistoryStore::FileRemoval> moveToTrash(const QString &path)
 
 HistoryStore::FileRemoval HistoryStore::removeWithFile(const QString &id, QString *error)
 {
-    const HistoryEntry *found = find(id);
+    const std::optional<HistoryEntry> found = find(id);
     if (!found) {
         if (error)
             *error = tr("This download is no longer in the history.");
@@ -279,11 +280,7 @@ HistoryStore::FileRemoval HistoryStore::removeWithFile(const QString &id, QStrin
 
 QList<HistoryEntry> HistoryStore::entries() const
 {
-    QList<HistoryEntry> result;
-    result.reserve(m_order.size());
-    for (const HistoryRow &item : m_order)
-        result.append(m_entries.value(item.id));
-    return result;
+    return HistoryFile::entriesOf(snapshot());
 }
 
 QStringList HistoryStore::ids() const
@@ -295,24 +292,24 @@ QStringList HistoryStore::ids() const
     return result;
 }
 
-const HistoryEntry *HistoryStore::find(const QString &id) const
+std::optional<HistoryEntry> HistoryStore::find(const QString &id) const
 {
     const auto it = m_entries.constFind(id);
-    return it == m_entries.cend() ? nullptr : &*it;
+    return it == m_entries.cend() ? std::nullopt : HistoryFile::entryOf(*it);
 }
 
-std::optional<HistoryEntry> HistoryStore::entry(const QString &id) const
+std::optional<HistoryRow> HistoryStore::row(const QString &id) const
 {
-    const HistoryEntry *found = find(id);
-    return found ? std::optional<HistoryEntry>(*found) : std::nullopt;
+    const auto it = m_entries.constFind(id);
+    return it == m_entries.cend() ? std::nullopt : std::optional<HistoryRow>(it->row);
 }
 
 int HistoryStore::indexOf(const QString &id) const
 {
-    const HistoryEntry *found = find(id);
-    if (!found)
+    const auto found = m_entries.constFind(id);
+    if (found == m_entries.cend())
         return -1;
-    const qsizetype position = HistoryFile::orderPosition(m_order, historySortKey(*found), id);
+    const qsizetype position = HistoryFile::orderPosition(m_order, found->row.key, id);
     return position < m_order.size() && m_order.at(position).id == id ? int(position) : -1;
 }
 
@@ -332,13 +329,11 @@ bool HistoryStore::saveInfoJson(const QString &id, const QByteArray &json, const
     QSaveFile file(infoJsonPath(id));
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
         return false;
-    const auto it = m_entries.find(id);
+    std::optional<HistoryEntry> entry = find(id);
     const QDateTime fetched = fetchedAt.toUTC();
-    if (it != m_entries.end() && it->infoFetchedAt != fetched) {
-        it->infoFetchedAt = fetched;
-        markDirty(id);
-        emit entryChanged(id);
-        scheduleSave();
+    if (entry && entry->infoFetchedAt != fetched) {
+        entry->infoFetchedAt = fetched;
+        update(*entry);
     }
     return true;
 }
@@ -351,7 +346,7 @@ std::optional<SavedInfo> HistoryStore::infoJson(const QString &id) const
         return std::nullopt;
     SavedInfo info;
     info.json = file.readAll();
-    const HistoryEntry *found = find(id);
+    const std::optional<HistoryEntry> found = find(id);
     info.fetchedAt = found && found->infoFetchedAt.isValid() ? found->infoFetchedAt
                                                              : QFileInfo(file).lastModified().toUTC();
     return info;

@@ -71,10 +71,16 @@ public:
     FileRemoval removeWithFile(const QString &id, QString *error = nullptr);
 
     [[nodiscard]] int count() const { return int(m_order.size()); }
-    [[nodiscard]] QList<HistoryEntry> entries() const;               // newest first
-    [[nodiscard]] QStringList ids() const;                           // newest first
-    [[nodiscard]] const HistoryEntry *find(const QString &id) const; // valid until the next change
-    [[nodiscard]] std::optional<HistoryEntry> entry(const QString &id) const;
+    // Entries are held compactly (see HistoryFile::Record): these parse, a few microseconds per entry. For
+    // all of 100,000, parse a snapshot() on a worker (HistoryFile::entriesOf()).
+    [[nodiscard]] QList<HistoryEntry> entries() const; // newest first
+    [[nodiscard]] HistoryFile::Snapshot snapshot() const { return {m_entries, m_order}; }
+    [[nodiscard]] QStringList ids() const; // newest first
+    [[nodiscard]] std::optional<HistoryEntry> find(const QString &id) const;
+    [[nodiscard]] std::optional<HistoryEntry> entry(const QString &id) const { return find(id); }
+    [[nodiscard]] bool contains(const QString &id) const { return m_entries.contains(id); }
+    // What the list shows of an entry without parsing it; nullopt when absent.
+    [[nodiscard]] std::optional<HistoryRow> row(const QString &id) const;
     [[nodiscard]] int indexOf(const QString &id) const; // row newest first, -1 when absent; O(log n)
     // Every entry's row, newest first. Implicitly shared: a model's copy after reset() costs nothing.
     [[nodiscard]] const QList<HistoryRow> &rows() const { return m_order; }
@@ -115,7 +121,7 @@ private:
         Save
     };
 
-    void insertEntry(const HistoryEntry &entry);
+    void insertRecord(HistoryFile::Record record);
     bool takeEntry(const QString &id); // from memory, marking it removed; false when absent
     void markDirty(const QString &id);
     void scheduleSave();

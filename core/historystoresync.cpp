@@ -198,7 +198,7 @@ void HistoryStore::adopt(HistoryFile::SyncOutcome outcome, bool quiet)
         if (it == entries.end())
             continue;
         if (!bulk)
-            HistoryFile::orderRemove(order, historySortKey(*it), id);
+            HistoryFile::orderRemove(order, it->row.key, id);
         entries.erase(it);
     }
     for (const QString &id : std::as_const(m_dirty)) {
@@ -208,8 +208,8 @@ void HistoryStore::adopt(HistoryFile::SyncOutcome outcome, bool quiet)
         const auto it = entries.find(id);
         if (!bulk) {
             if (it != entries.end())
-                HistoryFile::orderRemove(order, historySortKey(*it), id);
-            HistoryFile::orderInsert(order, historyRowFor(*mine));
+                HistoryFile::orderRemove(order, it->row.key, id);
+            HistoryFile::orderInsert(order, mine->row);
         }
         entries.insert(id, *mine);
     }

@@ -7,6 +7,7 @@
 
 #include "historyentry.h"
 #include "historyexport.h"
+#include "historyline.h"
 #include "historystore.h"
 
 #include <QCoreApplication>
@@ -211,6 +212,49 @@ private slots:
         QCOMPARE(entry->title, title);
         QCOMPARE(entry->fileSize, fileSize);
         QCOMPARE(entry->options.quality, QualityPreset::Best);
+    }
+
+    // The store keeps each line packed in memory: what it writes back must be the line, byte for byte.
+    void linesComeBackExactlyFromMemory_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("smaller");
+        QTest::newRow("a typical entry, a good deal smaller")
+            << QJsonDocument(historyEntryToJson(fullEntry())).toJson(QJsonDocument::Compact) << true;
+        QTest::newRow("a title that spells keys and a URL, its quotes escaped")
+            << "{\"id\":\"a1\",\"title\":\"\\\"title\\\":\\\"url\\\": \\\"https://www.youtube.com/watch?v=x\"}"_ba
+            << true;
+        QTest::newRow("non-ASCII and escapes")
+            << R"({"id":"a2","title":"兔子 Straße \n \u0001 \\"})"_ba << true;
+        QTest::newRow("unknown keys from a newer Gravity")
+            << R"({"from_the_future":{"x":[1,2]},"id":"a3"})"_ba << true;
+        QTest::newRow("hand-edited, with a tab: kept as it is")
+            << "{\"id\":\"a4\",\t\"title\":\"T\"}"_ba << false;
+    }
+
+    void linesComeBackExactlyFromMemory()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(bool, smaller);
+        const QByteArray packed = HistoryLine::pack(line);
+        QCOMPARE(HistoryLine::unpack(packed), line);
+        QCOMPARE(packed.size() < line.size(), smaller);
+        QVERIFY(!packed.contains('\n'));
+    }
+
+    void aNewerGravitysLinesSurviveOurWrite()
+    {
+        QTemporaryDir dir;
+        const QByteArray theirs =
+            R"({"finished_at":"2020-01-01T00:00:00.000Z","from_the_future":{"x":1},"id":"future1","title":"T"})"_ba;
+        QVERIFY(writeAll(QDir(dir.path()).filePath(u"history.jsonl"_s), theirs + '\n'));
+        HistoryStore store(dir.path());
+        QVERIFY(waitLoaded(store));
+        QVERIFY(store.add(makeEntry(u"mine"_s)));
+        store.flush();
+        QCOMPARE(store.count(), 2);
+        QVERIFY(readAll(store.filePath()).contains(QByteArray('\n' + theirs + '\n')));
+        QCOMPARE(store.find(u"future1"_s)->title, u"T"_s);
     }
 
     void loadsOffTheGuiThreadAndKeepsChangesMadeBeforeIt()

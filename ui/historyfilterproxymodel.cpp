@@ -22,7 +22,9 @@ void HistoryFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 void HistoryFilterProxyModel::setSearchText(const QString &text)
 {
     const QString trimmed = text.simplified();
-    QStringList terms = trimmed.toCaseFolded().split(u' ', Qt::SkipEmptyParts);
+    QByteArrayList terms;
+    for (const QString &term : trimmed.toCaseFolded().split(u' ', Qt::SkipEmptyParts))
+        terms.append(term.toUtf8());
     m_searchText = trimmed;
     if (terms == m_terms)
         return;
@@ -54,7 +56,7 @@ void HistoryFilterProxyModel::refilter()
     invalidate();
 }
 
-bool HistoryFilterProxyModel::matches(int state, Platform platform, QStringView haystack) const
+bool HistoryFilterProxyModel::matches(int state, Platform platform, QByteArrayView haystack) const
 {
     switch (m_stateFilter) {
     case StateFilter::All:
@@ -74,7 +76,7 @@ bool HistoryFilterProxyModel::matches(int state, Platform platform, QStringView 
     }
     if (m_platformFilter && platform != *m_platformFilter)
         return false;
-    for (const QString &term : m_terms) {
+    for (const QByteArray &term : m_terms) {
         // Both sides are case-folded already: a plain, fast, case-sensitive search.
         if (!haystack.contains(term))
             return false;
@@ -98,7 +100,7 @@ bool HistoryFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     entry.url = index.data(HistoryModel::UrlRole).toString();
     entry.normalizedUrl = index.data(HistoryModel::NormalizedUrlRole).toString();
     entry.uploader = index.data(HistoryModel::UploaderRole).toString();
-    const QString haystack = historySearchText(entry);
+    const QByteArray haystack = historySearchText(entry);
     return matches(index.data(HistoryModel::StateRole).toInt(),
                    Platform(index.data(HistoryModel::PlatformRole).toInt()), haystack);
 }

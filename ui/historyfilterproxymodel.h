@@ -2,8 +2,8 @@
 
 #include "platform.h"
 
+#include <QByteArrayList>
 #include <QSortFilterProxyModel>
-#include <QStringList>
 
 #include <optional>
 
@@ -46,11 +46,11 @@ protected:
 
 private:
     void refilter();
-    [[nodiscard]] bool matches(int state, Platform platform, QStringView haystack) const;
+    [[nodiscard]] bool matches(int state, Platform platform, QByteArrayView haystack) const;
 
     HistoryModel *m_history = nullptr;
     QString m_searchText;
-    QStringList m_terms; // case-folded words of the search text
+    QByteArrayList m_terms; // case-folded words of the search text, UTF-8 like the model's search text
     StateFilter m_stateFilter = StateFilter::All;
     std::optional<Platform> m_platformFilter;
 };

@@ -30,6 +30,14 @@ HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
     connect(&m_fileCheckTimer, &QTimer::timeout, this, &HistoryModel::startFileChecks);
     connect(&m_fileCheckWatcher, &QFutureWatcherBase::finished, this, &HistoryModel::onFileChecksDone);
 
+    // Any change may be to the entry parsed last.
+    const auto forget = [this] {
+        m_parsed.reset();
+    };
+    connect(store, &HistoryStore::reset, this, forget);
+    connect(store, &HistoryStore::entryAdded, this, forget);
+    connect(store, &HistoryStore::entryChanged, this, forget);
+    connect(store, &HistoryStore::entriesRemoved, this, forget);
     connect(store, &HistoryStore::reset, this, [this] {
         beginResetModel();
         rebuild();
@@ -57,10 +65,10 @@ void HistoryModel::rebuild()
 
 void HistoryModel::onEntryAdded(const QString &id)
 {
-    const HistoryEntry *entry = m_store->find(id);
-    if (!entry)
+    std::optional<HistoryRow> found = m_store->row(id);
+    if (!found)
         return;
-    HistoryRow row = historyRowFor(*entry);
+    HistoryRow row = std::move(*found);
     // Our own rows, not the store's index: in a merge the store already holds entries we have not been told
     // about yet.
     const auto it =
@@ -77,12 +85,12 @@ void HistoryModel::onEntryAdded(const QString &id)
 
 void HistoryModel::onEntryChanged(const QString &id)
 {
-    const HistoryEntry *entry = m_store->find(id);
+    std::optional<HistoryRow> found = m_store->row(id);
     const int row = rowOf(id);
-    if (!entry || row < 0)
+    if (!found || row < 0)
         return;
     m_fileChecks.remove(id);
-    HistoryRow updated = historyRowFor(*entry);
+    HistoryRow updated = std::move(*found);
     if (updated.key != m_rows.at(row).key) {
         // Its place in time changed: out and in again, where it now belongs.
         beginRemoveRows({}, row, row);
@@ -127,9 +135,16 @@ QString HistoryModel::idAt(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
 }
 
-const HistoryEntry *HistoryModel::entryAt(int row) const
+std::optional<HistoryEntry> HistoryModel::entryAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_store->find(m_rows.at(row).id) : nullptr;
+    return row >= 0 && row < m_rows.size() ? m_store->find(m_rows.at(row).id) : std::nullopt;
+}
+
+const HistoryEntry *HistoryModel::parsedEntry(const QString &id) const
+{
+    if (!m_parsed || m_parsed->id != id)
+        m_parsed = m_store->find(id);
+    return m_parsed ? &*m_parsed : nullptr;
 }
 
 int HistoryModel::rowOf(const QString &id) const
@@ -139,7 +154,7 @@ int HistoryModel::rowOf(const QString &id) const
     return it == m_rows.cend() ? -1 : int(it - m_rows.cbegin());
 }
 
-const QString &HistoryModel::searchTextAt(int row) const
+const QByteArray &HistoryModel::searchTextAt(int row) const
 {
     return m_rows.at(row).searchText;
 }
@@ -260,7 +275,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const HistoryEntry *entry = m_store->find(m_rows.at(index.row()).id);
+    const HistoryEntry *entry = parsedEntry(m_rows.at(index.row()).id);
     if (!entry)
         return {};
     const HistoryEntry &e = *entry;

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <optional>
+
 namespace Gravity {
 
 class HistoryStore;
@@ -68,11 +70,11 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     [[nodiscard]] QString idAt(int row) const;
-    [[nodiscard]] const HistoryEntry *entryAt(int row) const; // valid until the store changes
+    [[nodiscard]] std::optional<HistoryEntry> entryAt(int row) const;
     [[nodiscard]] int rowOf(const QString &id) const;
 
     // For the filter proxy: historySearchText(), precomputed, so filtering 100,000 rows builds no strings.
-    [[nodiscard]] const QString &searchTextAt(int row) const;
+    [[nodiscard]] const QByteArray &searchTextAt(int row) const;
     [[nodiscard]] DownloadState stateAt(int row) const;
     [[nodiscard]] Platform platformAt(int row) const;
 
@@ -95,9 +97,13 @@ private:
     void startFileChecks();
     void onFileChecksDone();
     [[nodiscard]] QString statusText(const HistoryEntry &entry) const;
+    [[nodiscard]] const HistoryEntry *parsedEntry(const QString &id) const;
 
     HistoryStore *m_store;
     QList<HistoryRow> m_rows; // the store's rows, mirrored: changed only as its signals say
+    // The last entry data() parsed: a view asks for a dozen roles of one row in a row. Dropped on every
+    // change the store reports.
+    mutable std::optional<HistoryEntry> m_parsed;
 
     // Lazily filled from data(): a bounded cache, the ids waiting for a check and the running batch.
     mutable QHash<QString, FileCheck> m_fileChecks;

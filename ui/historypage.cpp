@@ -411,7 +411,7 @@ void HistoryPage::trigger(HistoryAction action)
 
 void HistoryPage::triggerFor(const QString &id, HistoryAction action)
 {
-    if (!m_store->find(id))
+    if (!m_store->contains(id))
         return;
     switch (action) {
     case HistoryAction::Redownload:
@@ -438,7 +438,7 @@ void HistoryPage::triggerFor(const QString &id, HistoryAction action)
 void HistoryPage::activate(const QModelIndex &index)
 {
     const QString id = idAt(index);
-    const HistoryEntry *entry = m_store->find(id);
+    const std::optional<HistoryEntry> entry = m_store->find(id);
     if (!entry)
         return;
     // One stat() for the one row a person acted on; the model's answer may be half a minute old.
@@ -463,7 +463,7 @@ void HistoryPage::copyLinks(const QStringList &ids)
 {
     QStringList urls;
     for (const QString &id : ids) {
-        if (const HistoryEntry *entry = m_store->find(id))
+        if (const std::optional<HistoryEntry> entry = m_store->find(id))
             urls << entry->url;
     }
     const QString message = Gravity::copyLinks(urls);
@@ -474,7 +474,7 @@ void HistoryPage::copyLinks(const QStringList &ids)
 void HistoryPage::removeEntries(const QStringList &ids)
 {
     if (ids.size() == 1) {
-        const HistoryEntry *entry = m_store->find(ids.first());
+        const std::optional<HistoryEntry> entry = m_store->find(ids.first());
         if (!entry)
             return;
         const QString title = entry->title.isEmpty() ? entry->url : entry->title;
@@ -496,7 +496,7 @@ void HistoryPage::removeEntries(const QStringList &ids)
 
 void HistoryPage::openFile(const QString &id)
 {
-    const HistoryEntry *entry = m_store->find(id);
+    const std::optional<HistoryEntry> entry = m_store->find(id);
     const QString message = entry ? openDownloadedFile(entry->filePath) : QString();
     if (message.isEmpty())
         return;
@@ -506,7 +506,7 @@ void HistoryPage::openFile(const QString &id)
 
 void HistoryPage::showInFolder(const QString &id)
 {
-    const HistoryEntry *entry = m_store->find(id);
+    const std::optional<HistoryEntry> entry = m_store->find(id);
     const QString message = entry ? showDownloadFolder(entry->filePath, entry->options.outputDir) : QString();
     if (!message.isEmpty())
         emit messageRequested(message);
@@ -524,7 +524,7 @@ void HistoryPage::setConfirmFunction(ConfirmFunction confirm)
 
 void HistoryPage::removeWithFile(const QString &id)
 {
-    const HistoryEntry *entry = m_store->find(id);
+    const std::optional<HistoryEntry> entry = m_store->find(id);
     if (!entry || entry->filePath.isEmpty())
         return;
     const QString path = entry->filePath;
@@ -535,7 +535,7 @@ void HistoryPage::removeWithFile(const QString &id)
                                     .arg(QDir::toNativeSeparators(path)),
                                 tr("Delete file")};
     const QPointer<HistoryPage> alive(this);
-    if (!confirm(question) || !alive || !m_store->find(id))
+    if (!confirm(question) || !alive || !m_store->contains(id))
         return; // cancelled, or the entry went while the question was open
     QString error;
     switch (m_store->removeWithFile(id, &error)) {
@@ -688,8 +688,10 @@ bool HistoryPage::exportTo(const QString &path, ExportFormat format)
     m_exportPath = path;
     m_export = new QFutureWatcher<ExportResult>(this);
     connect(m_export, &QFutureWatcherBase::finished, this, &HistoryPage::onExportDone);
-    // The copy shares every string with the store; serialising 100,000 entries happens on the worker.
-    m_export->setFuture(QtConcurrent::run([entries = m_store->entries(), path, format] {
+    // The snapshot shares everything with the store; parsing and serialising 100,000 entries happen on the
+    // worker.
+    m_export->setFuture(QtConcurrent::run([snapshot = m_store->snapshot(), path, format] {
+        const QList<HistoryEntry> entries = HistoryFile::entriesOf(snapshot);
         ExportResult result;
         result.count = int(entries.size());
         const QByteArray bytes = format == ExportFormat::Csv ? historyToCsv(entries) : historyToJson(entries);

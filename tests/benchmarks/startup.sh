@@ -4,6 +4,9 @@
 # Gravity runs twice: with an empty profile (fresh HOME and XDG dirs) and with 10,000 history entries.
 #
 #   tests/benchmarks/startup.sh [BUILD_DIR] [RUNS]        (defaults: build/ci, 10)
+#
+# GRAVITY_BASELINE=/path/to/an/older/gravity-downloader adds it with the 10,000-entry profile to the same
+# alternation ("baseline10k"), for a before/after that saw the same machine.
 set -euo pipefail
 if [ -z "${DISPLAY:-}" ]; then
     exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
@@ -15,6 +18,8 @@ gravity="$build/app/gravity-downloader"
 bare="$build/tests/benchmarks/gravity-bare-window"
 empty=$(mktemp -d)
 full=$(mktemp -d)
+# Our own single-instance name: a Gravity someone else runs on this machine must not take our launches.
+export GRAVITY_INSTANCE_NAME="gravity-startup-bench-$$"
 trap 'rm -rf "$empty" "$full"' EXIT
 "$build/tests/bench_history" --write-history 10000 "$full/data/Gravity/gravity-downloader" >/dev/null
 
@@ -41,18 +46,23 @@ for ((i = 0; i < runs; i++)); do
     echo "bare $(measure "$bare" "$empty")" >>"$results"
     echo "gravity $(measure "$gravity" "$empty")" >>"$results"
     echo "gravity10k $(measure "$gravity" "$full")" >>"$results"
+    if [ -n "${GRAVITY_BASELINE:-}" ]; then
+        echo "baseline10k $(measure "$GRAVITY_BASELINE" "$full")" >>"$results"
+    fi
 done
-for what in bare gravity gravity10k; do
+kinds="bare gravity gravity10k"
+[ -n "${GRAVITY_BASELINE:-}" ] && kinds="$kinds baseline10k"
+for what in $kinds; do
     paint=$(awk -v w=$what '$1 == w {print $2}' "$results" | median)
     pss=$(awk -v w=$what '$1 == w {print $3}' "$results" | median)
     rss=$(awk -v w=$what '$1 == w {print $4}' "$results" | median)
-    printf '%-10s first paint %6s ms   PSS %7s KiB   RSS %7s KiB\n' "$what" "$paint" "$pss" "$rss"
+    printf '%-11s first paint %6s ms   PSS %7s KiB   RSS %7s KiB\n' "$what" "$paint" "$pss" "$rss"
     eval "${what}_paint=$paint ${what}_pss=$pss ${what}_rss=$rss"
 done
-for what in gravity gravity10k; do
+for what in ${kinds#bare }; do
     eval "paint=\$${what}_paint pss=\$${what}_pss"
     awk -v w="$what" -v gp="$paint" -v bp="$bare_paint" -v gs="$pss" -v bs="$bare_pss" -v n="$runs" \
-        'BEGIN {printf "%-10s first paint %.2f× bare   PSS %.2f× bare   (medians of %d alternating runs)\n", w, gp / bp, gs / bs, n}'
+        'BEGIN {printf "%-11s first paint %.2f× bare   PSS %.2f× bare   (medians of %d alternating runs)\n", w, gp / bp, gs / bs, n}'
 done
 [ -n "${GRAVITY_BENCH_RAW:-}" ] && cat "$results"
 rm -f "$results"
