@@ -437,6 +437,39 @@ private slots:
         QVERIFY(waitForResult());
     }
 
+    void theFileNamePreviewNamesTheParsedVideoAsItIsSaved()
+    {
+        typeAndParse(m_fixture.url(u"page.html"_s));
+        QVERIFY(waitForResult());
+        QString title;
+        for (const QLabel *label : m_window->findChildren<QLabel *>()) {
+            if (label->accessibleName() == u"Title"_s && label->isVisible())
+                title = label->text();
+        }
+        QVERIFY(!title.isEmpty());
+
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
+        auto *preview = dialog->findChild<QLabel *>(u"settingsTemplatePreview"_s);
+        const QString named = preview->text();
+        QVERIFY2(named.startsWith(title), qPrintable(named + u" / "_s + title));
+        // Live: another template names the same video at once.
+        auto *pattern = dialog->findChild<QLineEdit *>(u"settingsTemplate"_s);
+        pattern->clear();
+        QTest::keyClicks(pattern, u"Saved - %(title)s.%(ext)s"_s);
+        QTRY_COMPARE(preview->text(), u"Saved - "_s + title + u".mp4"_s);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!m_window->findChild<SettingsDialog *>());
+
+        // The file gets the name the preview showed for the template kept.
+        QTest::mouseClick(downloadButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+        const QString file = rows()->index(0, 0).data(DownloadListModel::FilePathRole).toString();
+        QCOMPARE(QFileInfo(file).fileName(), named);
+    }
+
     void settingsApplyAtOnceAndTheFolderOnlyToNewDownloads()
     {
         m_fixture.server().setThrottle(200 * 1024);

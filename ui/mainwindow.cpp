@@ -16,6 +16,7 @@
 #include "prober.h"
 #include "queuejournal.h"
 #include "settingsdialog.h"
+#include "settingsdownloadspage.h"
 #include "settingsnetworkpage.h"
 #include "theme.h"
 #include "thumbnailloader.h"
@@ -35,6 +36,8 @@
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -187,10 +190,28 @@ void MainWindow::showPage(WindowHeader::Page page)
     }
 }
 
+namespace {
+
+// The fields of a parsed video a file name can use: its formats, thumbnails and captions are left out, they
+// are most of a page's JSON and no template names them.
+QJsonObject previewFields(const QByteArray &infoJson)
+{
+    QJsonObject info = QJsonDocument::fromJson(infoJson).object();
+    for (const char *bulky :
+         {"formats", "requested_formats", "thumbnails", "subtitles", "automatic_captions", "heatmap"})
+        info.remove(QLatin1String(bulky));
+    return info;
+}
+
+} // namespace
+
 SettingsDialog *MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_info && !m_info->isPlaylist)
+        static_cast<SettingsDownloadsPage *>(dialog->page(SettingsDialog::Page::Downloads))
+            ->setPreviewInfo(previewFields(m_info->rawJson));
     connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
     dialog->open();
     return dialog;

@@ -246,11 +246,17 @@ void SettingsDownloadsPage::selectPresetOfTemplate()
     m_preset->setCurrentIndex(index);
 }
 
+void SettingsDownloadsPage::setPreviewInfo(const QJsonObject &info)
+{
+    m_previewInfo = info;
+    updatePreview();
+}
+
 void SettingsDownloadsPage::updatePreview()
 {
     const QString pattern = m_template->text();
     const OutputTemplate::Problem problem = OutputTemplate::validate(pattern);
-    const QJsonObject sample = sampleInfo();
+    const QJsonObject sample = m_previewInfo.isEmpty() ? sampleInfo() : m_previewInfo;
     if (problem != OutputTemplate::Problem::None) {
         m_preview->setText(OutputTemplate::problemText(problem));
         Theme::setStyleProperty(m_preview, "role", QStringLiteral("error"));

@@ -32,6 +32,9 @@ public:
 
     // The video the preview names (a well-known one, so the result is easy to recognise).
     [[nodiscard]] static QJsonObject sampleInfo();
+    // The video the window has just parsed: the preview names it instead of the sample, so a template is
+    // tried on what is about to be downloaded. An empty object goes back to the sample.
+    void setPreviewInfo(const QJsonObject &info);
 
 private:
     void chooseFolder();
@@ -51,6 +54,7 @@ private:
     QLabel *m_preview;
     QCheckBox *m_playlistFolder;
     QLabel *m_playlistPreview = nullptr;
+    QJsonObject m_previewInfo; // empty: sampleInfo()
     PhraseSpinBox *m_retention;
 };
 
