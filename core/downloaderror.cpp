@@ -143,6 +143,8 @@ QString errorKindId(ErrorKind kind)
         return QStringLiteral("crashed");
     case ErrorKind::InvalidInfo:
         return QStringLiteral("invalid-info");
+    case ErrorKind::EmptySection:
+        return QStringLiteral("empty-section");
     case ErrorKind::Cancelled:
         return QStringLiteral("cancelled");
     case ErrorKind::Unknown:
@@ -190,6 +192,9 @@ QString errorKindText(ErrorKind kind)
         return ErrorText::tr("yt-dlp stopped unexpectedly: retry the download.");
     case ErrorKind::InvalidInfo:
         return ErrorText::tr("The video information could not be read.");
+    case ErrorKind::EmptySection:
+        return ErrorText::tr("The part chosen holds nothing: it starts past the end of the video. Choose "
+                             "another start and end.");
     case ErrorKind::Cancelled:
         return ErrorText::tr("Cancelled.");
     case ErrorKind::Unknown:

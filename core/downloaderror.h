@@ -23,9 +23,10 @@ enum class ErrorKind
     YtDlpMissing,
     YtDlpTooOld,
     FfmpegMissing,
-    TimedOut,    // hard time limit, or stalled with no progress
-    Crashed,     // yt-dlp died from a signal
-    InvalidInfo, // yt-dlp's JSON could not be read
+    TimedOut,     // hard time limit, or stalled with no progress
+    Crashed,      // yt-dlp died from a signal
+    InvalidInfo,  // yt-dlp's JSON could not be read
+    EmptySection, // the chosen part held nothing (past the end of the video)
     Cancelled,
     Unknown,
 };

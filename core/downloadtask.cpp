@@ -373,6 +373,15 @@ void DownloadTask::onProcessFinished(int result, const QStringList &stderrTail)
             return fail(ErrorKind::Unknown,
                         detail.isEmpty() ? QStringLiteral("yt-dlp reported no file") : detail);
         m_progress.fileSize = QFileInfo(m_progress.filePath).size();
+        // yt-dlp cuts a part past the end of a video into a file of headers alone (a few hundred bytes, no
+        // media) and calls it a success. A second of the thinnest audio is several KiB.
+        constexpr qint64 kHeadersOnly = 1024;
+        if (m_progress.fileSize < kHeadersOnly && !m_request.options.section.isWhole()) {
+            QFile::remove(m_progress.filePath);
+            m_progress.filePath.clear();
+            return fail(ErrorKind::EmptySection,
+                        QStringLiteral("yt-dlp wrote a file with no media for the part chosen"));
+        }
         m_progress.downloadedBytes = qMax(m_progress.downloadedBytes, qint64(0));
         noteFallbackResult();
         removeInfoJsonFile();

@@ -201,6 +201,21 @@ private slots:
         QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
     }
 
+    // A part past the end of a video whose length was not known beforehand (a playlist entry): yt-dlp writes
+    // an empty file and calls it a success; the user is told, and no empty file is left behind.
+    void aTimeRangePastTheEndFailsAndLeavesNoEmptyFile()
+    {
+        DownloadRequest request;
+        request.url = m_fixture.url(u"slow.html"_s);
+        request.options.outputDir = m_fixture.scratch(u"past-the-end"_s);
+        request.options.section = TimeRange{100, 110};
+        const DownloadProgress result = download(request);
+        QVERIFY2(result.state == DownloadState::Failed, qPrintable(result.filePath));
+        QCOMPARE(result.error.kind, ErrorKind::EmptySection);
+        QVERIFY(!errorKindText(result.error.kind).isEmpty());
+        QCOMPARE(QDir(request.options.outputDir).entryList(QDir::Files), QStringList());
+    }
+
     void thumbnailMetadataAndChaptersAreEmbedded()
     {
         const QString dir = m_fixture.scratch(u"embed"_s);

@@ -634,92 +634,97 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::Error</name>
     <message>
-        <location filename="../core/downloaderror.cpp" line="160"/>
+        <location filename="../core/downloaderror.cpp" line="162"/>
         <source>This site or link is not supported by yt-dlp.</source>
         <translation>yt-dlp 不支持此网站或链接。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="162"/>
+        <location filename="../core/downloaderror.cpp" line="164"/>
         <source>This video is unavailable: it may be private or removed.</source>
         <translation>此视频不可用：可能已设为私密或已被删除。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="164"/>
+        <location filename="../core/downloaderror.cpp" line="166"/>
         <source>This video needs a login: add cookies in Settings.</source>
         <translation>此视频需要登录：请在设置中添加 Cookie。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="166"/>
+        <location filename="../core/downloaderror.cpp" line="168"/>
         <source>This video is not available in your region: try a proxy in Settings.</source>
         <translation>此视频在你所在的地区不可用：请尝试在设置中使用代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="168"/>
+        <location filename="../core/downloaderror.cpp" line="170"/>
         <source>This is a live stream that has not ended: try again when it is over.</source>
         <translation>这是一场尚未结束的直播：请在直播结束后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="170"/>
+        <location filename="../core/downloaderror.cpp" line="172"/>
         <source>The site could not be reached: check your connection or proxy.</source>
         <translation>无法访问该网站：请检查网络连接或代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="172"/>
+        <location filename="../core/downloaderror.cpp" line="174"/>
         <source>The server refused the download: try again later.</source>
         <translation>服务器拒绝了下载：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="174"/>
+        <location filename="../core/downloaderror.cpp" line="176"/>
         <source>The chosen quality is not available: pick another one.</source>
         <translation>所选画质不可用：请选择其他画质。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="176"/>
+        <location filename="../core/downloaderror.cpp" line="178"/>
         <source>The disk is full: free some space and retry.</source>
         <translation>磁盘已满：请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="178"/>
+        <location filename="../core/downloaderror.cpp" line="180"/>
         <source>The download folder cannot be written: choose another folder.</source>
         <translation>无法写入下载文件夹：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="180"/>
+        <location filename="../core/downloaderror.cpp" line="182"/>
         <source>yt-dlp was not found: install it (for example &quot;apt install yt-dlp&quot;) or set its path.</source>
         <translation>未找到 yt-dlp：请安装（例如 &quot;apt install yt-dlp&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="183"/>
+        <location filename="../core/downloaderror.cpp" line="185"/>
         <source>yt-dlp is too old: update it and try again.</source>
         <translation>yt-dlp 版本过旧：请更新后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="185"/>
+        <location filename="../core/downloaderror.cpp" line="187"/>
         <source>ffmpeg was not found: install it (for example &quot;apt install ffmpeg&quot;) or set its path.</source>
         <translation>未找到 ffmpeg：请安装（例如 &quot;apt install ffmpeg&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="188"/>
+        <location filename="../core/downloaderror.cpp" line="190"/>
         <source>The download stopped making progress and was ended: retry it.</source>
         <translation>下载长时间没有进展，已被终止：请重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="190"/>
+        <location filename="../core/downloaderror.cpp" line="192"/>
         <source>yt-dlp stopped unexpectedly: retry the download.</source>
         <translation>yt-dlp 意外退出：请重新下载。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="192"/>
+        <location filename="../core/downloaderror.cpp" line="194"/>
         <source>The video information could not be read.</source>
         <translation>无法读取视频信息。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="194"/>
+        <location filename="../core/downloaderror.cpp" line="196"/>
+        <source>The part chosen holds nothing: it starts past the end of the video. Choose another start and end.</source>
+        <translation>所选部分没有内容：它的开始已超过视频结尾。请重新选择开始和结束时间。</translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="199"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="198"/>
+        <location filename="../core/downloaderror.cpp" line="203"/>
         <source>The download failed.</source>
         <translation>下载失败。</translation>
     </message>
@@ -1103,33 +1108,33 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HistoryModel</name>
     <message>
-        <location filename="../ui/historymodel.cpp" line="235"/>
+        <location filename="../ui/historymodel.cpp" line="250"/>
         <source>File missing</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="238"/>
+        <location filename="../ui/historymodel.cpp" line="253"/>
         <source>Completed — %1 — %2</source>
         <translation>已完成 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="240"/>
-        <location filename="../ui/historymodel.cpp" line="243"/>
+        <location filename="../ui/historymodel.cpp" line="255"/>
+        <location filename="../ui/historymodel.cpp" line="258"/>
         <source>Completed — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="244"/>
+        <location filename="../ui/historymodel.cpp" line="259"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="248"/>
+        <location filename="../ui/historymodel.cpp" line="263"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="256"/>
+        <location filename="../ui/historymodel.cpp" line="271"/>
         <source>Did not finish</source>
         <translation>未完成</translation>
     </message>
@@ -1386,14 +1391,14 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>导出历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/historypage.cpp" line="710"/>
+        <location filename="../ui/historypage.cpp" line="712"/>
         <source>Exported %Ln downloads to %1</source>
         <translation>
             <numerusform>已将 %Ln 条记录导出到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/historypage.cpp" line="712"/>
+        <location filename="../ui/historypage.cpp" line="714"/>
         <source>Could not export the history to %1: %2</source>
         <translation>无法将历史记录导出到 %1：%2</translation>
     </message>
@@ -1401,17 +1406,17 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::HistoryStore</name>
     <message>
-        <location filename="../core/historystore.cpp" line="250"/>
+        <location filename="../core/historystore.cpp" line="251"/>
         <source>This download is no longer in the history.</source>
         <translation>此下载已不在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="260"/>
+        <location filename="../core/historystore.cpp" line="261"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="270"/>
+        <location filename="../core/historystore.cpp" line="271"/>
         <source>Could not delete %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
@@ -1444,125 +1449,125 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow.cpp" line="443"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
-        <location filename="../ui/mainwindow.cpp" line="561"/>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="69"/>
         <source>Gravity Video Downloader</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Import links</source>
         <translation>导入链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Set up cookies…</source>
         <translation>设置 Cookie…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>Set up cookies for sites that need a login</source>
         <translation>为需要登录的网站设置 Cookie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="479"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="481"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="535"/>
+        <location filename="../ui/mainwindow.cpp" line="569"/>
         <source>%1
 %2</source>
         <comment>a parse error, then the advice to update an old yt-dlp</comment>
@@ -1570,103 +1575,103 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="600"/>
+        <location filename="../ui/mainwindow.cpp" line="634"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow.cpp" line="654"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="622"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="624"/>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow.cpp" line="671"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="699"/>
+        <location filename="../ui/mainwindow.cpp" line="733"/>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="778"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="778"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="745"/>
+        <location filename="../ui/mainwindow.cpp" line="779"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="747"/>
+        <location filename="../ui/mainwindow.cpp" line="781"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>The download history could not be read, so it is left untouched: %1</source>
         <translation>无法读取下载历史记录，因此未作改动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>The download history could not be saved; Gravity will try again: %1</source>
         <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="443"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2565,7 +2570,7 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>选择下载保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="264"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="270"/>
         <source>A playlist&apos;s video: %1</source>
         <translation>播放列表中的视频：%1</translation>
     </message>
