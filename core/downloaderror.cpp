@@ -84,6 +84,9 @@ constexpr std::array Patterns{
     Pattern{"giving up after", ErrorKind::NetworkUnreachable},
     Pattern{"did not get any data blocks", ErrorKind::NetworkUnreachable},
     Pattern{"content too short", ErrorKind::NetworkUnreachable},
+    // Last: ffmpeg failing while yt-dlp merges or converts ("Postprocessing: Conversion failed!"), when no
+    // more specific cause (no space, ffmpeg missing) was named above.
+    Pattern{"postprocessing:", ErrorKind::PostProcessFailed},
 };
 
 // A translation context lupdate can see.
@@ -145,6 +148,8 @@ QString errorKindId(ErrorKind kind)
         return QStringLiteral("invalid-info");
     case ErrorKind::EmptySection:
         return QStringLiteral("empty-section");
+    case ErrorKind::PostProcessFailed:
+        return QStringLiteral("postprocess-failed");
     case ErrorKind::Cancelled:
         return QStringLiteral("cancelled");
     case ErrorKind::Unknown:
@@ -192,6 +197,9 @@ QString errorKindText(ErrorKind kind)
         return ErrorText::tr("yt-dlp stopped unexpectedly: retry the download.");
     case ErrorKind::InvalidInfo:
         return ErrorText::tr("The video information could not be read.");
+    case ErrorKind::PostProcessFailed:
+        return ErrorText::tr("ffmpeg could not finish the file (merging or converting failed): check that "
+                             "ffmpeg works, then retry.");
     case ErrorKind::EmptySection:
         return ErrorText::tr("The part chosen holds nothing: it starts past the end of the video. Choose "
                              "another start and end.");

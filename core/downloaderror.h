@@ -23,10 +23,11 @@ enum class ErrorKind
     YtDlpMissing,
     YtDlpTooOld,
     FfmpegMissing,
-    TimedOut,     // hard time limit, or stalled with no progress
-    Crashed,      // yt-dlp died from a signal
-    InvalidInfo,  // yt-dlp's JSON could not be read
-    EmptySection, // the chosen part held nothing (past the end of the video)
+    TimedOut,          // hard time limit, or stalled with no progress
+    Crashed,           // yt-dlp died from a signal
+    InvalidInfo,       // yt-dlp's JSON could not be read
+    EmptySection,      // the chosen part held nothing (past the end of the video)
+    PostProcessFailed, // ffmpeg failed while merging or converting
     Cancelled,
     Unknown,
 };

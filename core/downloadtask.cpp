@@ -388,7 +388,11 @@ void DownloadTask::onProcessFinished(int result, const QStringList &stderrTail)
         return end(DownloadState::Completed);
     }
     case ProcessRunner::Result::Failed: {
-        const ErrorKind kind = classifyYtDlpError(detail);
+        ErrorKind kind = classifyYtDlpError(detail);
+        // yt-dlp 2023.03 reports an ffmpeg that died without a word as "list index out of range": what
+        // failed is known from the stage it failed in.
+        if (kind == ErrorKind::Unknown && m_progress.state == DownloadState::PostProcessing)
+            kind = ErrorKind::PostProcessFailed;
         if (prepareQualityFallback(kind, detail)) {
             m_progress.state = DownloadState::Queued;
             return start();

@@ -235,6 +235,11 @@ void TestDownloadError::classify_data()
         << u"Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using "
            u"--ffmpeg-location"_s
         << ErrorKind::FfmpegMissing;
+    QTest::newRow("ffmpeg fails while merging")
+        << u"ERROR: Postprocessing: Conversion failed!"_s << ErrorKind::PostProcessFailed;
+    QTest::newRow("no space while converting")
+        << u"ERROR: Postprocessing: audio conversion failed: No space left on device"_s
+        << ErrorKind::DiskFull;
     QTest::newRow("merging needs ffmpeg")
         << u"You have requested merging of multiple formats but ffmpeg is not installed. Aborting due to "
            u"--abort-on-error"_s
@@ -246,8 +251,6 @@ void TestDownloadError::classify_data()
         << ErrorKind::YtDlpTooOld;
 
     // Nothing known
-    QTest::newRow("an ffmpeg conversion failure is not guessed at")
-        << u"Postprocessing: Conversion failed!"_s << ErrorKind::Unknown;
     QTest::newRow("garbage is unknown") << u"\u0001\u0002 ☃ zzz qqq"_s << ErrorKind::Unknown;
     QTest::newRow("blanks are unknown") << u" \t\n "_s << ErrorKind::Unknown;
     QTest::newRow("empty is unknown") << QString() << ErrorKind::Unknown;

@@ -298,7 +298,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("action");
         QTest::addColumn<ErrorKind>("kind"); // None: any reason but none
-        QTest::newRow("ffmpeg crashes (SIGSEGV)") << QByteArray("kill -SEGV $$") << ErrorKind::None;
+        QTest::newRow("ffmpeg crashes (SIGSEGV)")
+            << QByteArray("kill -SEGV $$") << ErrorKind::PostProcessFailed;
         QTest::newRow("ffmpeg hangs without a word")
             << QByteArray("while :; do sleep 1; done") << ErrorKind::TimedOut;
     }

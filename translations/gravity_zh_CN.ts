@@ -634,97 +634,102 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::Error</name>
     <message>
-        <location filename="../core/downloaderror.cpp" line="162"/>
+        <location filename="../core/downloaderror.cpp" line="167"/>
         <source>This site or link is not supported by yt-dlp.</source>
         <translation>yt-dlp 不支持此网站或链接。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="164"/>
+        <location filename="../core/downloaderror.cpp" line="169"/>
         <source>This video is unavailable: it may be private or removed.</source>
         <translation>此视频不可用：可能已设为私密或已被删除。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="166"/>
+        <location filename="../core/downloaderror.cpp" line="171"/>
         <source>This video needs a login: add cookies in Settings.</source>
         <translation>此视频需要登录：请在设置中添加 Cookie。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="168"/>
+        <location filename="../core/downloaderror.cpp" line="173"/>
         <source>This video is not available in your region: try a proxy in Settings.</source>
         <translation>此视频在你所在的地区不可用：请尝试在设置中使用代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="170"/>
+        <location filename="../core/downloaderror.cpp" line="175"/>
         <source>This is a live stream that has not ended: try again when it is over.</source>
         <translation>这是一场尚未结束的直播：请在直播结束后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="172"/>
+        <location filename="../core/downloaderror.cpp" line="177"/>
         <source>The site could not be reached: check your connection or proxy.</source>
         <translation>无法访问该网站：请检查网络连接或代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="174"/>
+        <location filename="../core/downloaderror.cpp" line="179"/>
         <source>The server refused the download: try again later.</source>
         <translation>服务器拒绝了下载：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="176"/>
+        <location filename="../core/downloaderror.cpp" line="181"/>
         <source>The chosen quality is not available: pick another one.</source>
         <translation>所选画质不可用：请选择其他画质。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="178"/>
+        <location filename="../core/downloaderror.cpp" line="183"/>
         <source>The disk is full: free some space and retry.</source>
         <translation>磁盘已满：请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="180"/>
+        <location filename="../core/downloaderror.cpp" line="185"/>
         <source>The download folder cannot be written: choose another folder.</source>
         <translation>无法写入下载文件夹：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="182"/>
+        <location filename="../core/downloaderror.cpp" line="187"/>
         <source>yt-dlp was not found: install it (for example &quot;apt install yt-dlp&quot;) or set its path.</source>
         <translation>未找到 yt-dlp：请安装（例如 &quot;apt install yt-dlp&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="185"/>
+        <location filename="../core/downloaderror.cpp" line="190"/>
         <source>yt-dlp is too old: update it and try again.</source>
         <translation>yt-dlp 版本过旧：请更新后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="187"/>
+        <location filename="../core/downloaderror.cpp" line="192"/>
         <source>ffmpeg was not found: install it (for example &quot;apt install ffmpeg&quot;) or set its path.</source>
         <translation>未找到 ffmpeg：请安装（例如 &quot;apt install ffmpeg&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="190"/>
+        <location filename="../core/downloaderror.cpp" line="195"/>
         <source>The download stopped making progress and was ended: retry it.</source>
         <translation>下载长时间没有进展，已被终止：请重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="192"/>
+        <location filename="../core/downloaderror.cpp" line="197"/>
         <source>yt-dlp stopped unexpectedly: retry the download.</source>
         <translation>yt-dlp 意外退出：请重新下载。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="194"/>
+        <location filename="../core/downloaderror.cpp" line="199"/>
         <source>The video information could not be read.</source>
         <translation>无法读取视频信息。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="196"/>
+        <location filename="../core/downloaderror.cpp" line="201"/>
+        <source>ffmpeg could not finish the file (merging or converting failed): check that ffmpeg works, then retry.</source>
+        <translation>ffmpeg 未能完成文件（合并或转换失败）：请检查 ffmpeg 是否正常，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../core/downloaderror.cpp" line="204"/>
         <source>The part chosen holds nothing: it starts past the end of the video. Choose another start and end.</source>
         <translation>所选部分没有内容：它的开始已超过视频结尾。请重新选择开始和结束时间。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="199"/>
+        <location filename="../core/downloaderror.cpp" line="207"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="203"/>
+        <location filename="../core/downloaderror.cpp" line="211"/>
         <source>The download failed.</source>
         <translation>下载失败。</translation>
     </message>
