@@ -70,6 +70,9 @@ constexpr std::array Patterns{
     Pattern{"does not exist", ErrorKind::Unavailable},
     Pattern{"is not available", ErrorKind::Unavailable},
     Pattern{"http error 404", ErrorKind::HttpError},
+    // A fragment the server kept refusing (--abort-on-unavailable-fragments): "fragment 2 not found, unable
+    // to continue".
+    Pattern{"not found, unable to continue", ErrorKind::HttpError},
     Pattern{"http error", ErrorKind::HttpError},
     Pattern{"name or service not known", ErrorKind::NetworkUnreachable},
     Pattern{"temporary failure in name resolution", ErrorKind::NetworkUnreachable},

@@ -234,6 +234,9 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
     arguments << QStringLiteral("-P") << options.outputDir << QStringLiteral("-o") << outputTemplate
               << QStringLiteral("--windows-filenames") << QStringLiteral("--no-mtime")
               << QStringLiteral("--no-playlist");
+    // A fragment that still fails after its retries fails the download (to be retried or resumed), where
+    // yt-dlp by default skips it and merges a file with a hole in it.
+    arguments << QStringLiteral("--abort-on-unavailable-fragments");
     // A page's uploader or title must not name a folder "..", a hidden file or a Windows device: see
     // OutputTemplate::metadataFixes().
     const QStringList protectedFields = OutputTemplate::protectedFields(outputTemplate);

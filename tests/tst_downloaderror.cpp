@@ -235,6 +235,8 @@ void TestDownloadError::classify_data()
         << u"Postprocessing: ffprobe and ffmpeg not found. Please install or provide the path using "
            u"--ffmpeg-location"_s
         << ErrorKind::FfmpegMissing;
+    QTest::newRow("a fragment the server kept refusing")
+        << u"ERROR: fragment 2 not found, unable to continue"_s << ErrorKind::HttpError;
     QTest::newRow("ffmpeg fails while merging")
         << u"ERROR: Postprocessing: Conversion failed!"_s << ErrorKind::PostProcessFailed;
     QTest::newRow("no space while converting")

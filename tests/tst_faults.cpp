@@ -123,6 +123,33 @@ private slots:
         QVERIFY(waitNoProcessesMatching(dir));
     }
 
+    // A segment in the middle of an HLS stream answers 500 every time: yt-dlp would skip it and call a file
+    // with a hole a success; the download fails in words instead, and the next one goes on.
+    void aSegmentThatFailsMidStreamFailsTheDownloadInsteadOfLeavingAHole()
+    {
+        m_fixture.server().setFault(u"hls/v360_001.ts"_s, LoopbackServer::Fault::ServerError);
+        const QString dir = m_fixture.scratch(u"segmentfault"_s);
+        DownloadRequest broken =
+            requestFor(m_fixture.url(u"hls/master.m3u8"_s), QDir(dir).filePath(u"broken"_s));
+        broken.options.quality = QualityPreset::P360;
+        EngineConfig config = m_fixture.config();
+        config.maxConcurrent = 1;
+        config.network.retries = 1;
+        const QList<DownloadProgress> results = runToEnd(
+            {broken, requestFor(m_fixture.url(u"clip2.mp4"_s), QDir(dir).filePath(u"next"_s))}, config);
+        QCOMPARE(results.size(), 2);
+        QVERIFY2(results[0].state == DownloadState::Failed, qPrintable(results[0].filePath));
+        QVERIFY2(results[0].error.kind == ErrorKind::HttpError,
+                 qPrintable(errorKindId(results[0].error.kind) + u": "_s + results[0].error.detail));
+        QVERIFY(m_fixture.server().requestCount(u"hls/v360_000.ts"_s) > 0);
+        // No merged file with a hole; what was fetched stays for Retry to continue from.
+        const QStringList left = QDir(QDir(dir).filePath(u"broken"_s)).entryList(QDir::Files);
+        QVERIFY2(!left.contains(u"master [master].mp4"_s), qPrintable(left.join(u", "_s)));
+        QVERIFY2(!left.filter(u".part"_s).isEmpty(), qPrintable(left.join(u", "_s)));
+        QVERIFY2(results[1].state == DownloadState::Completed, qPrintable(results[1].error.detail));
+        QVERIFY(waitNoProcessesMatching(dir));
+    }
+
     // Every connection to the file is reset 40 KB in: yt-dlp asks again from where it stopped, so the file
     // completes whole.
     void aConnectionResetMidFileIsContinued()
