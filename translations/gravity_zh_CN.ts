@@ -634,102 +634,102 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::Error</name>
     <message>
-        <location filename="../core/downloaderror.cpp" line="167"/>
+        <location filename="../core/downloaderror.cpp" line="170"/>
         <source>This site or link is not supported by yt-dlp.</source>
         <translation>yt-dlp 不支持此网站或链接。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="169"/>
+        <location filename="../core/downloaderror.cpp" line="172"/>
         <source>This video is unavailable: it may be private or removed.</source>
         <translation>此视频不可用：可能已设为私密或已被删除。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="171"/>
+        <location filename="../core/downloaderror.cpp" line="174"/>
         <source>This video needs a login: add cookies in Settings.</source>
         <translation>此视频需要登录：请在设置中添加 Cookie。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="173"/>
+        <location filename="../core/downloaderror.cpp" line="176"/>
         <source>This video is not available in your region: try a proxy in Settings.</source>
         <translation>此视频在你所在的地区不可用：请尝试在设置中使用代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="175"/>
+        <location filename="../core/downloaderror.cpp" line="178"/>
         <source>This is a live stream that has not ended: try again when it is over.</source>
         <translation>这是一场尚未结束的直播：请在直播结束后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="177"/>
+        <location filename="../core/downloaderror.cpp" line="180"/>
         <source>The site could not be reached: check your connection or proxy.</source>
         <translation>无法访问该网站：请检查网络连接或代理。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="179"/>
+        <location filename="../core/downloaderror.cpp" line="182"/>
         <source>The server refused the download: try again later.</source>
         <translation>服务器拒绝了下载：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="181"/>
+        <location filename="../core/downloaderror.cpp" line="184"/>
         <source>The chosen quality is not available: pick another one.</source>
         <translation>所选画质不可用：请选择其他画质。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="183"/>
+        <location filename="../core/downloaderror.cpp" line="186"/>
         <source>The disk is full: free some space and retry.</source>
         <translation>磁盘已满：请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="185"/>
+        <location filename="../core/downloaderror.cpp" line="188"/>
         <source>The download folder cannot be written: choose another folder.</source>
         <translation>无法写入下载文件夹：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="187"/>
+        <location filename="../core/downloaderror.cpp" line="190"/>
         <source>yt-dlp was not found: install it (for example &quot;apt install yt-dlp&quot;) or set its path.</source>
         <translation>未找到 yt-dlp：请安装（例如 &quot;apt install yt-dlp&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="190"/>
+        <location filename="../core/downloaderror.cpp" line="193"/>
         <source>yt-dlp is too old: update it and try again.</source>
         <translation>yt-dlp 版本过旧：请更新后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="192"/>
+        <location filename="../core/downloaderror.cpp" line="195"/>
         <source>ffmpeg was not found: install it (for example &quot;apt install ffmpeg&quot;) or set its path.</source>
         <translation>未找到 ffmpeg：请安装（例如 &quot;apt install ffmpeg&quot;）或设置其路径。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="195"/>
+        <location filename="../core/downloaderror.cpp" line="198"/>
         <source>The download stopped making progress and was ended: retry it.</source>
         <translation>下载长时间没有进展，已被终止：请重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="197"/>
+        <location filename="../core/downloaderror.cpp" line="200"/>
         <source>yt-dlp stopped unexpectedly: retry the download.</source>
         <translation>yt-dlp 意外退出：请重新下载。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="199"/>
+        <location filename="../core/downloaderror.cpp" line="202"/>
         <source>The video information could not be read.</source>
         <translation>无法读取视频信息。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="201"/>
+        <location filename="../core/downloaderror.cpp" line="204"/>
         <source>ffmpeg could not finish the file (merging or converting failed): check that ffmpeg works, then retry.</source>
         <translation>ffmpeg 未能完成文件（合并或转换失败）：请检查 ffmpeg 是否正常，然后重试。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="204"/>
+        <location filename="../core/downloaderror.cpp" line="207"/>
         <source>The part chosen holds nothing: it starts past the end of the video. Choose another start and end.</source>
         <translation>所选部分没有内容：它的开始已超过视频结尾。请重新选择开始和结束时间。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="207"/>
+        <location filename="../core/downloaderror.cpp" line="210"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../core/downloaderror.cpp" line="211"/>
+        <location filename="../core/downloaderror.cpp" line="214"/>
         <source>The download failed.</source>
         <translation>下载失败。</translation>
     </message>
@@ -1454,125 +1454,125 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="305"/>
-        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="381"/>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindowparse.cpp" line="178"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Gravity Video Downloader</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Import links</source>
         <translation>导入链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Set up cookies…</source>
         <translation>设置 Cookie…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Set up cookies for sites that need a login</source>
         <translation>为需要登录的网站设置 Cookie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="468"/>
+        <location filename="../ui/mainwindowparse.cpp" line="51"/>
         <source>%n links</source>
         <translation>
             <numerusform>%n 个链接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="479"/>
+        <location filename="../ui/mainwindowparse.cpp" line="62"/>
         <source>%n link(s) could not be used: %1</source>
         <translation>
             <numerusform>%n 个链接无法使用：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindowparse.cpp" line="98"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="516"/>
+        <location filename="../ui/mainwindowparse.cpp" line="99"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="569"/>
+        <location filename="../ui/mainwindowparse.cpp" line="152"/>
         <source>%1
 %2</source>
         <comment>a parse error, then the advice to update an old yt-dlp</comment>
@@ -1580,103 +1580,103 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindowparse.cpp" line="177"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="634"/>
+        <location filename="../ui/mainwindowparse.cpp" line="217"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="654"/>
+        <location filename="../ui/mainwindow.cpp" line="451"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="656"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="671"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="733"/>
+        <location filename="../ui/mainwindow.cpp" line="530"/>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="778"/>
+        <location filename="../ui/mainwindow.cpp" line="575"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="778"/>
+        <location filename="../ui/mainwindow.cpp" line="575"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="779"/>
+        <location filename="../ui/mainwindow.cpp" line="576"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="781"/>
+        <location filename="../ui/mainwindow.cpp" line="578"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>The download history could not be read, so it is left untouched: %1</source>
         <translation>无法读取下载历史记录，因此未作改动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>The download history could not be saved; Gravity will try again: %1</source>
         <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="443"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
