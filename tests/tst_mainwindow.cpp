@@ -454,6 +454,7 @@ private slots:
         auto *preview = dialog->findChild<QLabel *>(u"settingsTemplatePreview"_s);
         const QString named = preview->text();
         QVERIFY2(named.startsWith(title), qPrintable(named + u" / "_s + title));
+        QCOMPARE(dialog->findChild<QLabel *>(u"settingsTemplatePreviewLabel"_s)->text(), u"This video"_s);
         // Live: another template names the same video at once.
         auto *pattern = dialog->findChild<QLineEdit *>(u"settingsTemplate"_s);
         pattern->clear();

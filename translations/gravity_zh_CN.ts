@@ -2546,36 +2546,42 @@ The file goes to the trash, or is deleted where there is no trash.</source>
     </message>
     <message>
         <location filename="../ui/settingsdownloadspage.cpp" line="113"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="253"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="119"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="120"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="120"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="121"/>
         <source>&amp;Keep entries for</source>
         <translation>保留时长(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="121"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="122"/>
         <source>Older entries are removed from the list; the downloaded files are never deleted.</source>
         <translation>超出时长的记录会从列表中移除；已下载的文件绝不会被删除。</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="142"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="143"/>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="207"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="208"/>
         <source>Save downloads to</source>
         <translation>选择下载保存位置</translation>
     </message>
     <message>
-        <location filename="../ui/settingsdownloadspage.cpp" line="270"/>
+        <location filename="../ui/settingsdownloadspage.cpp" line="253"/>
+        <source>This video</source>
+        <translation>这个视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdownloadspage.cpp" line="272"/>
         <source>A playlist&apos;s video: %1</source>
         <translation>播放列表中的视频：%1</translation>
     </message>

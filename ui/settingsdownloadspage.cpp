@@ -110,9 +110,10 @@ SettingsDownloadsPage::SettingsDownloadsPage(QWidget *parent)
     addRow(tr("&Name files"), m_preset);
     addRow(tr("T&emplate"), m_template);
     // Level with the preview's first line, however many lines it wraps to.
-    auto *exampleLabel = new QLabel(tr("Example"), this);
-    exampleLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    form()->addRow(exampleLabel, m_preview);
+    m_exampleLabel = new QLabel(tr("Example"), this);
+    m_exampleLabel->setObjectName(QStringLiteral("settingsTemplatePreviewLabel"));
+    m_exampleLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form()->addRow(m_exampleLabel, m_preview);
     form()->addRow(QString(), m_playlistFolder);
     m_playlistPreview = addHint(QString(), m_playlistFolder);
 
@@ -249,6 +250,7 @@ void SettingsDownloadsPage::selectPresetOfTemplate()
 void SettingsDownloadsPage::setPreviewInfo(const QJsonObject &info)
 {
     m_previewInfo = info;
+    m_exampleLabel->setText(info.isEmpty() ? tr("Example") : tr("This video"));
     updatePreview();
 }
 

@@ -54,7 +54,8 @@ private:
     QLabel *m_preview;
     QCheckBox *m_playlistFolder;
     QLabel *m_playlistPreview = nullptr;
-    QJsonObject m_previewInfo; // empty: sampleInfo()
+    QLabel *m_exampleLabel = nullptr; // "Example", or "This video" for the video just parsed
+    QJsonObject m_previewInfo;        // empty: sampleInfo()
     PhraseSpinBox *m_retention;
 };
 
