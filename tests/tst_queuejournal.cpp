@@ -7,7 +7,6 @@
 #include "testhelpers.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -22,16 +21,6 @@ using namespace GravityTest;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
-}
 
 qint64 partialBytes(const QString &dir)
 {

@@ -7,7 +7,6 @@
 #include "testhelpers.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -56,16 +55,6 @@ private:
                 found << file;
         }
         return found;
-    }
-
-    static QByteArray fileHash(const QString &path)
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(&file);
-        return hash.result();
     }
 
 private slots:

@@ -1,6 +1,7 @@
 #include "testhelpers.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -30,6 +31,16 @@ QList<qint64> processesMatching(const QString &needle)
             pids.append(pid);
     }
     return pids;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
 }
 
 bool waitNoProcessesMatching(const QString &needle, int timeoutMs)

@@ -16,6 +16,8 @@ namespace GravityTest {
 // Writes an executable /bin/sh script `name` with `body` into dir; its path, or empty on failure. For
 // stand-ins that do what the real yt-dlp cannot do on demand (crash, hang, ignore SIGTERM).
 [[nodiscard]] QString writeScript(const QString &dir, const QString &name, const QByteArray &body);
+// SHA-256 of a file's bytes (empty when it cannot be read): "byte-identical" in one comparison.
+[[nodiscard]] QByteArray fileHash(const QString &path);
 // Streams in a media file as "video:640x360" / "audio" lines, from the real ffprobe.
 [[nodiscard]] QStringList probeStreams(const QString &mediaFile);
 
