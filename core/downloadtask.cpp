@@ -186,20 +186,26 @@ QString DownloadTask::prepareInfoJson()
         return {};
     if (!m_infoJsonFile.isEmpty() && QFileInfo::exists(m_infoJsonFile))
         return m_infoJsonFile;
+    const QString path = writeInfoCacheFile(m_request.infoJson, QStringLiteral(".info.json"));
+    if (!path.isEmpty())
+        m_infoJsonFile = path;
+    return path;
+}
+
+// Info JSON for --load-info-json, written atomically into the info cache under a name made from its content.
+// Empty when it cannot be written.
+QString DownloadTask::writeInfoCacheFile(const QByteArray &json, const QString &suffix) const
+{
     QString dir = m_config.infoCacheDir;
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
-    if (!QDir().mkpath(dir))
+    if (json.isEmpty() || !QDir().mkpath(dir))
         return {};
-    const QByteArray key =
-        QCryptographicHash::hash(m_request.infoJson, QCryptographicHash::Sha1).toHex().left(16);
-    const QString path = QDir(dir).filePath(QString::fromLatin1(key) + QStringLiteral(".info.json"));
+    const QByteArray key = QCryptographicHash::hash(json, QCryptographicHash::Sha1).toHex().left(16);
+    const QString path = QDir(dir).filePath(QString::fromLatin1(key) + suffix);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_request.infoJson) != m_request.infoJson.size() ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
         return {};
-    }
-    m_infoJsonFile = path;
     return path;
 }
 
@@ -242,14 +248,8 @@ bool DownloadTask::prepareQualityFallback(ErrorKind kind, const QString &detail)
         return false;
 
     const QByteArray filtered = infoWithoutFormats(json, m_excludedFormats + QStringList{failed});
-    QString dir = m_config.infoCacheDir;
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
-    const QByteArray key = QCryptographicHash::hash(filtered, QCryptographicHash::Sha1).toHex().left(16);
-    const QString path = QDir(dir).filePath(QString::fromLatin1(key) + QStringLiteral(".fallback.info.json"));
-    QSaveFile file(path);
-    if (filtered.isEmpty() || !QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly) ||
-        file.write(filtered) != filtered.size() || !file.commit())
+    const QString path = writeInfoCacheFile(filtered, QStringLiteral(".fallback.info.json"));
+    if (path.isEmpty())
         return false;
     if (!m_fallbackInfoFile.isEmpty() && m_fallbackInfoFile != path)
         QFile::remove(m_fallbackInfoFile);

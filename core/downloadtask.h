@@ -109,6 +109,7 @@ private:
     void fail(ErrorKind kind, const QString &detail);
     void end(DownloadState state);
     [[nodiscard]] QString prepareInfoJson();
+    [[nodiscard]] QString writeInfoCacheFile(const QByteArray &json, const QString &suffix) const;
     [[nodiscard]] QByteArray infoBytes() const;
     [[nodiscard]] bool prepareQualityFallback(ErrorKind kind, const QString &detail);
     void noteFallbackResult();
