@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
@@ -25,22 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString videoId = u"aqz-KE-bpKQ"_s;
-
-// ffprobe's view of a file: its format (duration, tags), streams and chapters.
-QJsonObject ffprobe(const QString &file)
-{
-    QProcess process;
-    process.start(u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-of"_s, u"json"_s, u"-show_format"_s,
-                                 u"-show_streams"_s, u"-show_chapters"_s, file});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return {};
-    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-}
-
-double durationOf(const QJsonObject &probe)
-{
-    return probe.value(u"format"_s).toObject().value(u"duration"_s).toString().toDouble();
-}
 
 QStringList chapterTitles(const QJsonObject &probe)
 {
@@ -195,7 +178,7 @@ private slots:
         request.options.section = TimeRange{5, 9};
         const DownloadProgress result = download(request);
         QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
-        const double duration = durationOf(ffprobe(result.filePath));
+        const double duration = durationOf(probeMedia(result.filePath));
         // The served file is 20 s; the part is 4 s, give or take a frame or an audio packet.
         QVERIFY2(qAbs(duration - 4.0) < 0.5, qPrintable(QString::number(duration)));
         QCOMPARE(probeStreams(result.filePath), QStringList({u"video:640x360"_s, u"audio"_s}));
@@ -227,7 +210,7 @@ private slots:
         const DownloadProgress result = download(request);
         QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
         QVERIFY(result.filePath.endsWith(u".mp4"_s));
-        const QJsonObject probe = ffprobe(result.filePath);
+        const QJsonObject probe = probeMedia(result.filePath);
         const QJsonObject tags = probe.value(u"format"_s).toObject().value(u"tags"_s).toObject();
         QCOMPARE(tags.value(u"title"_s).toString(),
                  u"Big Buck Bunny 60fps 4K - Official Blender Foundation Short Film"_s);
@@ -244,7 +227,7 @@ private slots:
         const DownloadRequest request = youtubeRequest(m_fixture.scratch(u"plain"_s));
         const DownloadProgress result = download(request);
         QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
-        const QJsonObject probe = ffprobe(result.filePath);
+        const QJsonObject probe = probeMedia(result.filePath);
         QVERIFY(chapterTitles(probe).isEmpty());
         QVERIFY(!hasAttachedPicture(probe));
     }
@@ -263,7 +246,7 @@ private slots:
         QVERIFY2(query.contains(u"service=YouTube"_s) && query.contains(u"\"sponsor\""_s) &&
                      query.contains(u"\"intro\""_s) && !query.contains(u"\"outro\""_s),
                  qPrintable(query));
-        const double duration = durationOf(ffprobe(result.filePath));
+        const double duration = durationOf(probeMedia(result.filePath));
         QVERIFY2(qAbs(duration - 15.0) < 0.5, qPrintable(QString::number(duration)));
     }
 
@@ -275,7 +258,7 @@ private slots:
         request.options.sponsorBlockCategories = QStringList{u"sponsor"_s};
         const DownloadProgress result = download(request, sponsorBlockConfig());
         QVERIFY2(result.state == DownloadState::Completed, qPrintable(result.error.detail));
-        const QJsonObject probe = ffprobe(result.filePath);
+        const QJsonObject probe = probeMedia(result.filePath);
         const QStringList titles = chapterTitles(probe);
         QVERIFY2(titles.contains(u"[SponsorBlock]: Sponsor"_s), qPrintable(titles.join(u" | "_s)));
         // Marking keeps everything: the file is as long as the served one.

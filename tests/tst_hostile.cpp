@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,12 +98,7 @@ private:
     // page.html's info as yt-dlp -J writes it, pointing at this run's server.
     QJsonObject savedInfo()
     {
-        QProcess ytDlp;
-        ytDlp.start(u"yt-dlp"_s, {u"--ignore-config"_s, u"--no-warnings"_s, u"-J"_s, u"--"_s,
-                                  m_fixture.url(u"page.html"_s)});
-        if (!ytDlp.waitForFinished(60000))
-            return {};
-        return QJsonDocument::fromJson(ytDlp.readAllStandardOutput()).object();
+        return QJsonDocument::fromJson(ytDlpInfoJson(m_fixture.url(u"page.html"_s))).object();
     }
 
     static QString writeFile(const QString &path, const QByteArray &bytes)

@@ -11,7 +11,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -86,16 +85,14 @@ private:
     // yt-dlp's own -J of a page, saved as a user would, for --load-info-json.
     QString savedInfo(const QString &dir)
     {
-        QProcess ytDlp;
-        ytDlp.start(u"yt-dlp"_s, {u"--ignore-config"_s, u"--no-warnings"_s, u"-J"_s, u"--"_s,
-                                  m_fixture.url(u"page.html"_s)});
-        if (!ytDlp.waitForFinished(60000) || ytDlp.exitCode() != 0)
+        const QByteArray saved = ytDlpInfoJson(m_fixture.url(u"page.html"_s));
+        if (saved.isEmpty())
             return {};
         const QString path = QDir(dir).filePath(u"saved.info.json"_s);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return {};
-        file.write(ytDlp.readAllStandardOutput());
+        file.write(saved);
         return path;
     }
 

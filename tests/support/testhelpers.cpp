@@ -56,6 +56,38 @@ bool waitNoProcessesMatching(const QString &needle, int timeoutMs)
     }
 }
 
+QByteArray ytDlpInfoJson(const QString &url)
+{
+    QProcess ytDlp;
+    ytDlp.start(QStringLiteral("yt-dlp"), {QStringLiteral("--ignore-config"), QStringLiteral("--no-warnings"),
+                                           QStringLiteral("-J"), QStringLiteral("--"), url});
+    if (!ytDlp.waitForFinished(60000) || ytDlp.exitStatus() != QProcess::NormalExit || ytDlp.exitCode() != 0)
+        return {};
+    return ytDlp.readAllStandardOutput();
+}
+
+QJsonObject probeMedia(const QString &mediaFile)
+{
+    QProcess ffprobe;
+    ffprobe.start(QStringLiteral("ffprobe"),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-of"),
+                   QStringLiteral("json"), QStringLiteral("-show_format"), QStringLiteral("-show_streams"),
+                   QStringLiteral("-show_chapters"), mediaFile});
+    if (!ffprobe.waitForFinished(30000) || ffprobe.exitStatus() != QProcess::NormalExit ||
+        ffprobe.exitCode() != 0)
+        return {};
+    return QJsonDocument::fromJson(ffprobe.readAllStandardOutput()).object();
+}
+
+double durationOf(const QJsonObject &probe)
+{
+    return probe.value(QStringLiteral("format"))
+        .toObject()
+        .value(QStringLiteral("duration"))
+        .toString()
+        .toDouble();
+}
+
 QStringList probeStreams(const QString &mediaFile)
 {
     QProcess ffprobe;

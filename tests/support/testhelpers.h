@@ -18,6 +18,13 @@ namespace GravityTest {
 [[nodiscard]] QString writeScript(const QString &dir, const QString &name, const QByteArray &body);
 // SHA-256 of a file's bytes (empty when it cannot be read): "byte-identical" in one comparison.
 [[nodiscard]] QByteArray fileHash(const QString &path);
+// yt-dlp's own `-J` of url (the real yt-dlp on PATH), as a user saves it for --load-info-json; empty when it
+// fails.
+[[nodiscard]] QByteArray ytDlpInfoJson(const QString &url);
+// ffprobe's view of a media file: its format (duration, tags), streams and chapters; empty on failure.
+[[nodiscard]] QJsonObject probeMedia(const QString &mediaFile);
+// The duration in seconds from probeMedia()'s format; 0 when unknown.
+[[nodiscard]] double durationOf(const QJsonObject &probe);
 // Streams in a media file as "video:640x360" / "audio" lines, from the real ffprobe.
 [[nodiscard]] QStringList probeStreams(const QString &mediaFile);
 
