@@ -86,12 +86,9 @@ private:
 
     // tests/data/info/<name> with "{{BASE}}" made the loopback server's address, as the server does for the
     // files it serves.
-    QByteArray servedInfo(const QString &name)
+    QByteArray servedInfo(const QString &name) const
     {
-        QFile file(testDataPath(u"info/"_s + name));
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        return file.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8());
+        return m_fixture.servedCopyOf(testDataPath(u"info/"_s + name));
     }
 
     // bilibili-video.json with its DASH formats on the loopback server; withReferer false drops the Referer

@@ -101,13 +101,12 @@ private slots:
         // Bilibili's 1080P tiers answer 403 to a visitor; 480P is free.
         m_fixture.server().setFault(u"bilibili/1177666-1-30112.m4s"_s, LoopbackServer::Fault::Forbidden);
         m_fixture.server().setFault(u"bilibili/1177666-1-30080.m4s"_s, LoopbackServer::Fault::Forbidden);
-        QFile data(testDataPath(u"info/bilibili-premium.json"_s));
-        QVERIFY(data.open(QIODevice::ReadOnly));
         DownloadRequest premium;
         premium.title = u"Premium"_s;
         premium.platform = Platform::Bilibili;
         premium.options.outputDir = m_fixture.scratch(u"premium"_s);
-        premium.infoJson = data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8());
+        premium.infoJson = m_fixture.servedCopyOf(testDataPath(u"info/bilibili-premium.json"_s));
+        QVERIFY(!premium.infoJson.isEmpty());
         premium.infoFetchedAt = QDateTime::currentDateTimeUtc();
         DownloadQueue queue(m_fixture.config());
         DownloadListModel model(&queue);

@@ -251,12 +251,12 @@ private slots:
         // A full info JSON of a 3-part video (saved with yt-dlp -J, no --flat-playlist), its DASH formats on
         // the loopback server: part N's video is clipN.mp4.
         const QString dir = m_fixture.scratch(u"cliparts"_s);
-        QFile data(testDataPath(u"info/bilibili-multipart-full.json"_s));
-        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QByteArray saved = m_fixture.servedCopyOf(testDataPath(u"info/bilibili-multipart-full.json"_s));
+        QVERIFY(!saved.isEmpty());
         const QString infoPath = QDir(dir).filePath(u"parts.info.json"_s);
         QFile info(infoPath);
         QVERIFY(info.open(QIODevice::WriteOnly));
-        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.write(saved);
         info.close();
         const int part1 = m_fixture.server().requestCount(u"clip1.mp4"_s);
         const int part2 = m_fixture.server().requestCount(u"clip2.mp4"_s);
@@ -290,12 +290,12 @@ private slots:
         m_fixture.server().setFault(u"bilibili/1177666-1-30112.m4s"_s, LoopbackServer::Fault::Forbidden);
         m_fixture.server().setFault(u"bilibili/1177666-1-30080.m4s"_s, LoopbackServer::Fault::Forbidden);
         const QString dir = m_fixture.scratch(u"clipremium"_s);
-        QFile data(testDataPath(u"info/bilibili-premium.json"_s));
-        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QByteArray saved = m_fixture.servedCopyOf(testDataPath(u"info/bilibili-premium.json"_s));
+        QVERIFY(!saved.isEmpty());
         const QString infoPath = QDir(dir).filePath(u"premium.info.json"_s);
         QFile info(infoPath);
         QVERIFY(info.open(QIODevice::WriteOnly));
-        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.write(saved);
         info.close();
         const AppRun result = run({u"--headless"_s, u"--json"_s, u"-q"_s, u"1080"_s, u"-o"_s, dir,
                                    u"--load-info-json"_s, infoPath});

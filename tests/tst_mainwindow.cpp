@@ -633,11 +633,11 @@ private slots:
         // carry their formats (on the loopback server: part N's video is clipN.mp4) and hands every other
         // call to the real yt-dlp.
         const QString dir = m_fixture.scratch(u"parts-info"_s);
-        QFile data(testDataPath(u"info/bilibili-multipart-full.json"_s));
-        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QByteArray parts = m_fixture.servedCopyOf(testDataPath(u"info/bilibili-multipart-full.json"_s));
+        QVERIFY(!parts.isEmpty());
         QFile info(QDir(dir).filePath(u"parts.json"_s));
         QVERIFY(info.open(QIODevice::WriteOnly));
-        info.write(data.readAll().replace("{{BASE}}", m_fixture.server().baseUrl().toUtf8()));
+        info.write(parts);
         info.close();
         const QString realYtDlp = QStandardPaths::findExecutable(u"yt-dlp"_s);
         QVERIFY(!realYtDlp.isEmpty());

@@ -1,5 +1,7 @@
 #include "integrationfixture.h"
 
+#include <QFile>
+
 #include "mediafixtures.h"
 
 #include <QDir>
@@ -48,6 +50,14 @@ Gravity::EngineConfig IntegrationFixture::config() const
 QString IntegrationFixture::url(const QString &path) const
 {
     return m_server->url(path).toString();
+}
+
+QByteArray IntegrationFixture::servedCopyOf(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll().replace("{{BASE}}", m_server->baseUrl().toUtf8());
 }
 
 } // namespace GravityTest

@@ -26,6 +26,9 @@ public:
     [[nodiscard]] QString scratch(const QString &name) const; // a fresh folder under the scratch dir
     [[nodiscard]] Gravity::EngineConfig config() const;
     [[nodiscard]] QString url(const QString &path) const;
+    // A file's bytes with "{{BASE}}" made this server's address, as the server does for what it serves: info
+    // JSON under tests/data whose format URLs point at the loopback server. Empty when it cannot be read.
+    [[nodiscard]] QByteArray servedCopyOf(const QString &path) const;
 
 private:
     std::unique_ptr<LoopbackServer> m_server;
