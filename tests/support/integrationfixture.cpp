@@ -1,10 +1,9 @@
 #include "integrationfixture.h"
 
-#include <QFile>
-
 #include "mediafixtures.h"
 
 #include <QDir>
+#include <QFile>
 #include <QUuid>
 
 namespace GravityTest {
