@@ -7,7 +7,6 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmapCache>
-#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QStyleHints>
@@ -157,22 +156,37 @@ const QString &styleSheetTemplate()
     return text;
 }
 
+bool isWordCharacter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+}
+
+// Replaces each {{name}} (name: letters, digits, _) with its value. Scanned by hand rather than with a
+// QRegularExpression: that one match at start-up compiled and JIT-compiled a PCRE2 pattern, which kept
+// the library's pages and its JIT memory for the life of the process.
 QString fillPlaceholders(const QString &text, const QHash<QString, QString> &values)
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{\\{(\\w+)\\}\\}"));
     QString out;
     out.reserve(text.size() + text.size() / 4);
     qsizetype copied = 0;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        out += QStringView(text).mid(copied, match.capturedStart() - copied);
-        const auto value = values.constFind(match.captured(1));
+    qsizetype from = 0;
+    while ((from = text.indexOf(QLatin1String("{{"), from)) >= 0) {
+        qsizetype end = from + 2;
+        while (end < text.size() && isWordCharacter(text.at(end)))
+            ++end;
+        if (end == from + 2 || !QStringView(text).mid(end).startsWith(QLatin1String("}}"))) {
+            ++from;
+            continue;
+        }
+        const QStringView name = QStringView(text).mid(from + 2, end - from - 2);
+        out += QStringView(text).mid(copied, from - copied);
+        const auto value = values.constFind(name.toString());
         if (value != values.cend())
             out += *value;
         else
             qWarning("Gravity: the theme stylesheet names an unknown value {{%s}}",
-                     qPrintable(match.captured(1)));
-        copied = match.capturedEnd();
+                     qPrintable(name.toString()));
+        copied = from = end + 2;
     }
     out += QStringView(text).mid(copied);
     return out;
