@@ -145,6 +145,7 @@ void MainWindow::completeAfterFirstPaint()
     if (std::exchange(m_completedAfterFirstPaint, true))
         return;
     setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
+    emit firstPainted();
 }
 
 // The history page is made when it is first shown (its button, Ctrl+F): a page of a few dozen widgets and a

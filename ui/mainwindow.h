@@ -80,6 +80,8 @@ public:
 signals:
     // The window went to the tray instead of closing (the tray says so the first time).
     void hiddenToTray();
+    // Once, just after the window's first paint: what can wait until the window shows waits for this.
+    void firstPainted();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
