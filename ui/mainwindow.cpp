@@ -144,7 +144,7 @@ void MainWindow::completeAfterFirstPaint()
 {
     if (std::exchange(m_completedAfterFirstPaint, true))
         return;
-    setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
+    setWindowIcon(Theme::appIcon());
     emit firstPainted();
 }
 

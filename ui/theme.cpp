@@ -10,6 +10,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QStyleHints>
+#include <QStyleOption>
 #include <QSvgRenderer>
 #include <QWidget>
 
@@ -266,6 +267,65 @@ private:
     std::optional<QColor> m_color;
 };
 
+// Renders the SVG as QIcon's own SVG engine does (its default size scaled to fit), without that engine: it is
+// a plugin, loaded for this one picture, and it keeps every size it drew in the pixmap cache (the window
+// icon is drawn at four sizes, up to 128 px, once, when it is set).
+class LogoIconEngine final : public QIconEngine
+{
+public:
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QPixmap image = pixmap(rect.size() * ratio, mode, state);
+        image.setDevicePixelRatio(ratio);
+        const QSizeF shown = QSizeF(image.size()) / ratio;
+        painter->drawPixmap(QRectF(rect.x() + (rect.width() - shown.width()) / 2,
+                                   rect.y() + (rect.height() - shown.height()) / 2, shown.width(),
+                                   shown.height()),
+                            image, QRectF(image.rect()));
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        QSvgRenderer renderer(path());
+        const QSize actual = actualSize(renderer, size);
+        if (actual.isEmpty())
+            return {};
+        QImage image(actual, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        QPixmap drawn = QPixmap::fromImage(std::move(image));
+        if (mode != QIcon::Normal && QApplication::style()) {
+            QStyleOption option;
+            option.palette = QGuiApplication::palette();
+            drawn = QApplication::style()->generatedIconPixmap(mode, drawn, &option);
+        }
+        Q_UNUSED(state)
+        return drawn;
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override
+    {
+        QSvgRenderer renderer(path());
+        return actualSize(renderer, size);
+    }
+    QIconEngine *clone() const override { return new LogoIconEngine; }
+    QString key() const override { return QStringLiteral("GravityLogo"); }
+    bool isNull() override { return !QFile::exists(path()); }
+
+private:
+    static QString path() { return QStringLiteral(":/icons/gravity.svg"); }
+    static QSize actualSize(const QSvgRenderer &renderer, const QSize &size)
+    {
+        QSize actual = renderer.defaultSize();
+        if (!actual.isNull())
+            actual.scale(size, Qt::KeepAspectRatio);
+        return actual;
+    }
+};
+
 QIcon cachedIcon(const QString &name, const std::optional<QColor> &color)
 {
     static QHash<QString, QIcon> icons;
@@ -486,6 +546,11 @@ QIcon Theme::icon(const QString &name)
 QIcon Theme::icon(const QString &name, const QColor &color)
 {
     return cachedIcon(name, color);
+}
+
+QIcon Theme::appIcon()
+{
+    return QIcon(new LogoIconEngine);
 }
 
 QStringList Theme::iconNames()
