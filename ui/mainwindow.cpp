@@ -76,8 +76,8 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     // room to spare, the downloads card takes it.
     auto *scroll = new QScrollArea(m_pages);
     auto *page = new QWidget;
-    // While it is still empty: a resizable scroll area measures its widget's minimum size, which would
-    // polish every card (again at show()).
+    // Resizable while the page is still empty: made so after the cards, it measured (and polished) all of
+    // them at once, and show() measures them again.
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
     auto *pageLayout = new QVBoxLayout(page);
@@ -388,6 +388,7 @@ void MainWindow::ensureResultCard()
         setTabOrder(previous, widget);
         previous = widget;
     }
+    // And what the constructor set: Download after Choose formats, then the list of downloads.
     setTabOrder(m_options->formatsButton(), m_downloadButton);
     setTabOrder(m_downloadButton, m_downloads);
 }
