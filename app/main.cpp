@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "commandline.h"
+#include "downloadqueue.h"
 #include "firstpaintprobe.h"
 #include "headlessrunner.h"
 #include "historyrecorder.h"
@@ -17,11 +18,14 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #if defined(Q_OS_UNIX)
@@ -147,9 +151,25 @@ int runWindow(int argc, char **argv)
         QApplication::quit();
     });
     // Declared last, so it is saved before the window stops the downloads on the way out.
-    Gravity::QueueJournal journal(window.queue(), Gravity::QueueJournal::defaultDirectory());
-    window.watchQueueJournal(&journal);
-    journal.restore();
+    std::optional<Gravity::QueueJournal> journal;
+    const auto startJournal = [&journal, &window] {
+        if (journal)
+            return;
+        journal.emplace(window.queue(), Gravity::QueueJournal::defaultDirectory());
+        window.watchQueueJournal(&*journal);
+        journal->restore();
+    };
+    // Taking the journal's lock syncs the lock file to disk (QLockFile), milliseconds on a busy disk. With no
+    // saved downloads (the file QueueJournal::filePath() names is missing or empty), the first frame shows
+    // nothing that depends on the journal: it starts once that frame is painted, or when something is
+    // queued if that comes first (a window that is never painted still keeps its queue).
+    if (QFileInfo(QDir(Gravity::QueueJournal::defaultDirectory()).filePath(QStringLiteral("queue.jsonl")))
+            .size() > 0) {
+        startJournal();
+    } else {
+        QObject::connect(&window, &Gravity::MainWindow::firstPainted, &window, startJournal);
+        QObject::connect(window.queue(), &Gravity::DownloadQueue::taskAdded, &window, startJournal);
+    }
     if (!commandLine->urls.isEmpty())
         window.parseUrls(commandLine->urls);
     if (!commandLine->batchFile.isEmpty())

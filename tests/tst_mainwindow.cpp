@@ -83,6 +83,12 @@ private:
     QLineEdit *urlEdit() const { return child<QLineEdit>(u"urlEdit"_s); }
     QLabel *message() const { return child<QLabel>(u"message"_s); }
     QWidget *resultCard() const { return child<QWidget>(u"resultCard"_s); }
+    // Whether a parse's result is on show (the card is made by the first parse: before it there is none).
+    bool resultShown() const
+    {
+        const auto *card = m_window->findChild<QWidget *>(u"resultCard"_s);
+        return card && card->isVisible();
+    }
     OptionsPanel *options() const { return child<OptionsPanel>(u"optionsPanel"_s); }
     PlaylistPanel *playlist() const { return child<PlaylistPanel>(u"playlistPanel"_s); }
     QPushButton *downloadButton() const { return child<QPushButton>(u"downloadButton"_s); }
@@ -104,10 +110,10 @@ private:
     // Waits for a parse to show its result card; fails with the window's message if it does not.
     bool waitForResult()
     {
-        (void)QTest::qWaitFor([this] { return resultCard()->isVisible() || !m_window->isParsing(); }, 60000);
-        if (!resultCard()->isVisible())
+        (void)QTest::qWaitFor([this] { return resultShown() || !m_window->isParsing(); }, 60000);
+        if (!resultShown())
             qWarning("no result; message: %s", qPrintable(message()->text()));
-        return resultCard()->isVisible();
+        return resultShown();
     }
 
     // The window again, with an engine configuration of the test's own (a stand-in yt-dlp).
@@ -216,6 +222,9 @@ private slots:
         QVERIFY(m_window->isParsing());
 
         QVERIFY(waitForResult());
+        // The result card is made by the first parse: nothing in it takes a drop either.
+        for (QWidget *widget : resultCard()->findChildren<QWidget *>())
+            QVERIFY2(!widget->acceptDrops(), widget->metaObject()->className());
         // Only qualities the stream has: 720p and 360p, no 1080p.
         QComboBox *quality = options()->qualityBox();
         QStringList offered;
@@ -227,7 +236,7 @@ private slots:
         QTest::mouseClick(downloadButton(), Qt::LeftButton);
 
         // The window is ready for the next link at once.
-        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(!resultShown());
         QVERIFY(urlEdit()->text().isEmpty());
         QCOMPARE(rows()->rowCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
@@ -276,7 +285,7 @@ private slots:
         QVERIFY(message()->isVisible());
         QCOMPARE(message()->text(), rejectionText(reason));
         QVERIFY(!m_window->isParsing());
-        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(!resultShown());
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(urlEdit()->text(), input); // what was typed stays, to be corrected
     }
@@ -285,7 +294,7 @@ private slots:
     {
         typeAndParse(m_fixture.url(u"missing-page.html"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isParsing(), 60000);
-        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(!resultShown());
         QVERIFY(message()->isVisible());
         QVERIFY(!message()->text().isEmpty());
         QCOMPARE(message()->property("role").toString(), u"error"_s);
@@ -304,7 +313,7 @@ private slots:
         QCOMPARE(parse->text(), u"Parse"_s);
         QVERIFY(!urlEdit()->isReadOnly());
         QVERIFY(waitNoProcessesMatching(m_fixture.server().baseUrl(), 10000));
-        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(!resultShown());
     }
 
     void severalCopiedLinksPastedBecomeAListToTick()
@@ -312,7 +321,7 @@ private slots:
         QGuiApplication::clipboard()->setText(u"Two clips:\n"_s + m_fixture.url(u"clip1.mp4"_s) + u"\r\n"_s +
                                               m_fixture.url(u"clip2.mp4"_s) + u"\n--exec=touch /tmp/x\n"_s);
         QTest::mouseClick(child<QPushButton>(u"pasteButton"_s), Qt::LeftButton);
-        QVERIFY(resultCard()->isVisible());
+        QVERIFY(resultShown());
         auto *panel = child<PlaylistPanel>(u"playlistPanel"_s);
         QVERIFY(panel->isVisible());
         QCOMPARE(panel->checkedEntries().size(), qsizetype(2));
@@ -365,7 +374,7 @@ private slots:
         QVERIFY(rows()->index(0, 0).data(DownloadListModel::ErrorTextRole).toString().isEmpty());
     }
 
-    // The history page is made after the first paint; what the store said while it loaded still reaches it.
+    // The history page is made when it is first opened; what the store said while it loaded still reaches it.
     void aDamagedHistoryIsToldOnAPageMadeLater()
     {
         const QString dir = m_fixture.scratch(u"damaged-history"_s);
@@ -378,10 +387,10 @@ private slots:
         QSignalSpy recovered(&store, &HistoryStore::recoveredFromCorruption);
         store.loadAsync();
         QVERIFY(recovered.wait(10000));
-        QVERIFY(!window.findChild<HistoryPage *>()); // not painted yet: no page
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY(window.findChild<HistoryPage *>());
+        QTRY_VERIFY(!window.windowIcon().isNull());  // what waits for the first paint is done
+        QVERIFY(!window.findChild<HistoryPage *>()); // not opened yet: no page
         QTest::mouseClick(window.findChild<QToolButton *>(u"navHistory"_s), Qt::LeftButton);
         auto *notice = window.findChild<QWidget *>(u"historyNotice"_s);
         QVERIFY(notice && notice->isVisible());
@@ -620,7 +629,7 @@ private slots:
 
         typeAndParse(u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s);
         QVERIFY(QTest::qWaitFor([this] { return !m_window->isParsing(); }, 30000));
-        QVERIFY(!resultCard()->isVisible());
+        QVERIFY(!resultShown());
         QVERIFY(message()->isVisible());
         QCOMPARE(message()->text(),
                  u"This is a live stream that has not ended: try again when it is over."_s);
@@ -763,6 +772,55 @@ private slots:
         QCOMPARE(rows()->rowCount(), 1);
         QCOMPARE(QApplication::focusWidget(), urlEdit());
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(0), DownloadState::Completed, 120000);
+    }
+
+    // Tab from the link field: Parse, Paste, the options, Download, the list, then what the card shows below
+    // the options (More options, a playlist's entries) and the header. The result card is made when the
+    // first parse finishes; Tab meets its widgets where it met them when the card was made at start-up.
+    void tabFromTheLinkFieldGoesThroughTheResult_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("a video") << u"page.html"_s
+                                 << QStringList{u"parseButton"_s,
+                                                u"pasteButton"_s,
+                                                u"Quality"_s,
+                                                u"Container"_s,
+                                                u"Audio only"_s,
+                                                u"Download folder"_s,
+                                                u"Choose exact formats"_s,
+                                                u"downloadButton"_s,
+                                                u"downloadList"_s,
+                                                u"More options"_s,
+                                                u"navDownload"_s,
+                                                u"menuButton"_s};
+        QTest::newRow("a playlist")
+            << u"feed.xml"_s
+            << QStringList{u"parseButton"_s,      u"pasteButton"_s,        u"Quality"_s,
+                           u"Container"_s,        u"Audio only"_s,         u"Download folder"_s,
+                           u"downloadButton"_s,   u"downloadList"_s,       u"More options"_s,
+                           u"Playlist entries"_s, u"Select all entries"_s, u"Select no entries"_s,
+                           u"navDownload"_s,      u"menuButton"_s};
+    }
+
+    void tabFromTheLinkFieldGoesThroughTheResult()
+    {
+        QFETCH(QString, page);
+        QFETCH(QStringList, expected);
+        typeAndParse(m_fixture.url(page));
+        QVERIFY(waitForResult());
+        if (!m_window->isActiveWindow())
+            QSKIP("the platform did not make the window active");
+        urlEdit()->setFocus();
+        QStringList visited;
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            if (focus == urlEdit())
+                break;
+            visited << (focus->objectName().isEmpty() ? focus->accessibleName() : focus->objectName());
+        }
+        QCOMPARE(visited, expected);
     }
 
     void everyControlHasANameForScreenReaders()

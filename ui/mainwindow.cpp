@@ -76,14 +76,18 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     // room to spare, the downloads card takes it.
     auto *scroll = new QScrollArea(m_pages);
     auto *page = new QWidget;
-    scroll->setWidget(page); // while it is still empty
+    // Resizable while the page is still empty: made so after the cards, it measured (and polished) all of
+    // them at once, and show() measures them again.
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
     auto *pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->setSpacing(12);
     pageLayout->addWidget(buildInputCard(page));
-    pageLayout->addWidget(buildResultCard(page));
+    // The result card (summary, options, playlist) is hidden until a parse finishes: ensureResultCard()
+    // makes it then, between these two.
     pageLayout->addWidget(buildDownloadsCard(page), 1);
-    scroll->setWidgetResizable(true);
+    m_pageLayout = pageLayout;
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFocusPolicy(Qt::NoFocus);
@@ -116,11 +120,6 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
     m_dropOverlay = new DropOverlay(backdrop);
 
     setTabOrder(m_urlEdit, m_parseButton);
-    setTabOrder(m_parseButton, m_options);
-    setTabOrder(m_options, m_playlist);
-    setTabOrder(m_playlist, m_options->formatsButton());
-    setTabOrder(m_options->formatsButton(), m_downloadButton);
-    setTabOrder(m_downloadButton, m_downloads);
 
     // Ctrl+V anywhere pastes a link and parses it; inside the link field the field's own paste wins.
     auto *paste = new QShortcut(QKeySequence::Paste, this);
@@ -140,16 +139,18 @@ MainWindow::MainWindow(const EngineConfig &config, AppSettings *settings, Theme 
 }
 
 // What can wait until the window has painted once: a window that shows sooner matters more than its icon
-// (rendered from SVG at every size the window manager may want) or a page nobody has opened yet.
+// (rendered from SVG at every size the window manager may want).
 void MainWindow::completeAfterFirstPaint()
 {
     if (std::exchange(m_completedAfterFirstPaint, true))
         return;
-    setWindowIcon(QIcon(QStringLiteral(":/icons/gravity.svg")));
-    ensureHistoryPage();
+    setWindowIcon(Theme::appIcon());
+    emit firstPainted();
 }
 
-// The history page is made after the first paint, or sooner when asked for.
+// The history page is made when it is first shown (its button, Ctrl+F): a page of a few dozen widgets and a
+// model over the whole history is memory held from start-up on for a page many sessions never open, and it
+// takes milliseconds to make.
 void MainWindow::ensureHistoryPage()
 {
     if (m_historyPage || !m_history)
@@ -362,6 +363,34 @@ QWidget *MainWindow::buildInputCard(QWidget *parent)
         parseInput();
     });
     return card;
+}
+
+void MainWindow::ensureResultCard()
+{
+    if (m_resultCard)
+        return;
+    // Made under its final parent, in its place between the input and the downloads cards.
+    QWidget *downloadsCard = m_pageLayout->itemAt(1)->widget();
+    QWidget *card = buildResultCard(downloadsCard->parentWidget());
+    m_pageLayout->insertWidget(1, card);
+    // A widget joins the end of the window's focus chain when it is made (after the header and the
+    // history page): the card's widgets go back to where Tab met them when the card was made at start-up,
+    // after the input card's and before the downloads card's.
+    QWidget *previous = downloadsCard->previousInFocusChain();
+    while (previous->focusPolicy() == Qt::NoFocus)
+        previous = previous->previousInFocusChain();
+    QList<QWidget *> inCard;
+    for (QWidget *widget = card->nextInFocusChain(); widget != card; widget = widget->nextInFocusChain()) {
+        if (card->isAncestorOf(widget) && widget->focusPolicy() != Qt::NoFocus)
+            inCard << widget;
+    }
+    for (QWidget *widget : std::as_const(inCard)) {
+        setTabOrder(previous, widget);
+        previous = widget;
+    }
+    // And what the constructor set: Download after Choose formats, then the list of downloads.
+    setTabOrder(m_options->formatsButton(), m_downloadButton);
+    setTabOrder(m_downloadButton, m_downloads);
 }
 
 QWidget *MainWindow::buildResultCard(QWidget *parent)

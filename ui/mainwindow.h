@@ -16,6 +16,7 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
+class QVBoxLayout;
 
 namespace Gravity {
 
@@ -79,6 +80,8 @@ public:
 signals:
     // The window went to the tray instead of closing (the tray says so the first time).
     void hiddenToTray();
+    // Once, just after the window's first paint: what can wait until the window shows waits for this.
+    void firstPainted();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -98,6 +101,7 @@ private:
     void showYtDlpAgeHint(const QString &failure);
     void applySettings();
     QWidget *buildInputCard(QWidget *parent);
+    void ensureResultCard();
     QWidget *buildResultCard(QWidget *parent);
     QWidget *buildDownloadsCard(QWidget *parent);
     void parseInput();
@@ -133,7 +137,8 @@ private:
     QPushButton *m_cookiesButton = nullptr; // beside a parse error that needs a login
     QWidget *m_clipboardOffer = nullptr;
     QLabel *m_clipboardText = nullptr;
-    Card *m_resultCard = nullptr;
+    QVBoxLayout *m_pageLayout = nullptr;
+    Card *m_resultCard = nullptr; // made when the first parse finishes: ensureResultCard()
     MediaSummary *m_summary = nullptr;
     OptionsPanel *m_options = nullptr;
     PlaylistPanel *m_playlist = nullptr;
@@ -144,7 +149,7 @@ private:
     WindowHeader *m_header = nullptr;
     QStackedWidget *m_pages = nullptr;
     bool m_completedAfterFirstPaint = false;
-    HistoryPage *m_historyPage = nullptr; // made after the first paint: ensureHistoryPage()
+    HistoryPage *m_historyPage = nullptr; // made when first shown: ensureHistoryPage()
     QList<std::function<void(HistoryPage *)>> m_historyNoticesBeforePage;
     bool m_trayAvailable = false;
     ConfirmFunction m_confirm;

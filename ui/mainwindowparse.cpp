@@ -88,7 +88,8 @@ void MainWindow::parseInput()
     m_clipboardOffer->hide();
     cancelParse();
     m_info.reset();
-    m_resultCard->hide();
+    if (m_resultCard)
+        m_resultCard->hide();
     if (!url.isValid()) {
         showMessage(rejectionText(url.rejection), QStringLiteral("error"));
         return;
@@ -156,6 +157,7 @@ void MainWindow::showYtDlpAgeHint(const QString &failure)
 
 void MainWindow::showResult(const MediaInfo &info)
 {
+    ensureResultCard();
     m_info = info;
     m_summary->setInfo(info);
     m_options->setInfo(info, m_settings->lastOptions());
@@ -221,8 +223,10 @@ void MainWindow::startDownload()
 void MainWindow::resetForNextLink()
 {
     m_info.reset();
-    m_resultCard->hide();
-    m_summary->clear();
+    if (m_resultCard) {
+        m_resultCard->hide();
+        m_summary->clear();
+    }
     m_urlEdit->clear();
     m_urlEdit->setFocus();
 }

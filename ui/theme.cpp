@@ -7,10 +7,10 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmapCache>
-#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QStyleHints>
+#include <QStyleOption>
 #include <QSvgRenderer>
 #include <QWidget>
 
@@ -157,22 +157,37 @@ const QString &styleSheetTemplate()
     return text;
 }
 
+bool isWordCharacter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+}
+
+// Replaces each {{name}} (name: letters, digits, _) with its value. Scanned by hand rather than with a
+// QRegularExpression: that one match at start-up compiled and JIT-compiled a PCRE2 pattern, which kept
+// the library's pages and its JIT memory for the life of the process.
 QString fillPlaceholders(const QString &text, const QHash<QString, QString> &values)
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{\\{(\\w+)\\}\\}"));
     QString out;
     out.reserve(text.size() + text.size() / 4);
     qsizetype copied = 0;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        out += QStringView(text).mid(copied, match.capturedStart() - copied);
-        const auto value = values.constFind(match.captured(1));
+    qsizetype from = 0;
+    while ((from = text.indexOf(QLatin1String("{{"), from)) >= 0) {
+        qsizetype end = from + 2;
+        while (end < text.size() && isWordCharacter(text.at(end)))
+            ++end;
+        if (end == from + 2 || !QStringView(text).mid(end).startsWith(QLatin1String("}}"))) {
+            ++from;
+            continue;
+        }
+        const QStringView name = QStringView(text).mid(from + 2, end - from - 2);
+        out += QStringView(text).mid(copied, from - copied);
+        const auto value = values.constFind(name.toString());
         if (value != values.cend())
             out += *value;
         else
             qWarning("Gravity: the theme stylesheet names an unknown value {{%s}}",
-                     qPrintable(match.captured(1)));
-        copied = match.capturedEnd();
+                     qPrintable(name.toString()));
+        copied = from = end + 2;
     }
     out += QStringView(text).mid(copied);
     return out;
@@ -250,6 +265,65 @@ private:
     QString m_name;
     QString m_path;
     std::optional<QColor> m_color;
+};
+
+// Renders the SVG as QIcon's own SVG engine does (its default size scaled to fit), without that engine: it is
+// a plugin, loaded for this one picture, and it keeps every size it drew in the pixmap cache (the window
+// icon is drawn at four sizes, up to 128 px, once, when it is set).
+class LogoIconEngine final : public QIconEngine
+{
+public:
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QPixmap image = pixmap(rect.size() * ratio, mode, state);
+        image.setDevicePixelRatio(ratio);
+        const QSizeF shown = QSizeF(image.size()) / ratio;
+        painter->drawPixmap(QRectF(rect.x() + (rect.width() - shown.width()) / 2,
+                                   rect.y() + (rect.height() - shown.height()) / 2, shown.width(),
+                                   shown.height()),
+                            image, QRectF(image.rect()));
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        QSvgRenderer renderer(path());
+        const QSize actual = actualSize(renderer, size);
+        if (actual.isEmpty())
+            return {};
+        QImage image(actual, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        QPixmap drawn = QPixmap::fromImage(std::move(image));
+        if (mode != QIcon::Normal && QApplication::style()) {
+            QStyleOption option;
+            option.palette = QGuiApplication::palette();
+            drawn = QApplication::style()->generatedIconPixmap(mode, drawn, &option);
+        }
+        Q_UNUSED(state)
+        return drawn;
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override
+    {
+        QSvgRenderer renderer(path());
+        return actualSize(renderer, size);
+    }
+    QIconEngine *clone() const override { return new LogoIconEngine; }
+    QString key() const override { return QStringLiteral("GravityLogo"); }
+    bool isNull() override { return !QFile::exists(path()); }
+
+private:
+    static QString path() { return QStringLiteral(":/icons/gravity.svg"); }
+    static QSize actualSize(const QSvgRenderer &renderer, const QSize &size)
+    {
+        QSize actual = renderer.defaultSize();
+        if (!actual.isNull())
+            actual.scale(size, Qt::KeepAspectRatio);
+        return actual;
+    }
 };
 
 QIcon cachedIcon(const QString &name, const std::optional<QColor> &color)
@@ -472,6 +546,11 @@ QIcon Theme::icon(const QString &name)
 QIcon Theme::icon(const QString &name, const QColor &color)
 {
     return cachedIcon(name, color);
+}
+
+QIcon Theme::appIcon()
+{
+    return QIcon(new LogoIconEngine);
 }
 
 QStringList Theme::iconNames()

@@ -115,6 +115,9 @@ public:
     // The same in one fixed colour (an icon on an accent button, the drop overlay's symbol).
     [[nodiscard]] static QIcon icon(const QString &name, const QColor &color);
     [[nodiscard]] static QStringList iconNames();
+    // The application's logo in its own colours (the window's and the notifications' icon), drawn from its
+    // SVG at each size asked for and not kept.
+    [[nodiscard]] static QIcon appIcon();
     // Sets a property the stylesheet selects on (role, platform, accent) and re-polishes, so a change after
     // the widget was shown takes effect.
     static void setStyleProperty(QWidget *widget, const char *name, const QVariant &value);

@@ -152,18 +152,16 @@ ThumbnailLoader::~ThumbnailLoader()
     m_decoders->waitForDone();
 }
 
+// The disk cache is made by the first request: making it creates its directories, work (and, on a busy disk,
+// waiting) that the start-up of a window with nothing to show does not need.
 void ThumbnailLoader::setCacheDirectory(const QString &directory)
 {
+    m_cacheDirectory = directory.isEmpty() ? QString() : QDir(directory).absolutePath();
+    if (!m_diskCache)
+        return;
     if (directory.isEmpty()) {
         m_network->setCache(nullptr); // the manager deletes the old cache
         m_diskCache = nullptr;
-        return;
-    }
-    if (!m_diskCache) {
-        m_diskCache = new ThumbnailDiskCache(m_network);
-        m_diskCache->setMaximumCacheSize(kDiskCacheBytes);
-        m_diskCache->setCacheDirectory(directory);
-        m_network->setCache(m_diskCache);
         return;
     }
     m_diskCache->setCacheDirectory(directory);
@@ -171,7 +169,17 @@ void ThumbnailLoader::setCacheDirectory(const QString &directory)
 
 QString ThumbnailLoader::cacheDirectory() const
 {
-    return m_diskCache ? QDir::cleanPath(m_diskCache->cacheDirectory()) : QString(); // without its '/'
+    return QDir::cleanPath(m_cacheDirectory); // without a '/' at the end
+}
+
+void ThumbnailLoader::ensureDiskCache()
+{
+    if (m_diskCache || m_cacheDirectory.isEmpty())
+        return;
+    m_diskCache = new ThumbnailDiskCache(m_network);
+    m_diskCache->setMaximumCacheSize(kDiskCacheBytes);
+    m_diskCache->setCacheDirectory(m_cacheDirectory);
+    m_network->setCache(m_diskCache);
 }
 
 void ThumbnailLoader::setMaxReplySize(qint64 bytes)
@@ -206,6 +214,7 @@ void ThumbnailLoader::request(const QString &url)
     request.setRawHeader("Accept", acceptHeader());
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Gravity/" GRAVITY_VERSION));
 
+    ensureDiskCache();
     QNetworkReply *reply = m_network->get(request);
     m_replies.insert(url, reply);
     // A redirect may not lead off the web (file:, ftp:, …) any more than the first URL could.

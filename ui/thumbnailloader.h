@@ -71,9 +71,11 @@ private:
     void onReplyFinished(QNetworkReply *reply, const QString &url);
     void decode(const QString &url, const QByteArray &bytes);
     void fail(const QString &url);
+    void ensureDiskCache();
 
     QNetworkAccessManager *m_network;
-    QNetworkDiskCache *m_diskCache = nullptr;
+    QString m_cacheDirectory;                 // absolute; empty: no disk cache
+    QNetworkDiskCache *m_diskCache = nullptr; // made by the first request: ensureDiskCache()
     std::unique_ptr<QThreadPool> m_decoders;
     QCache<QString, QImage> m_images; // cost in KiB
     QHash<QString, QNetworkReply *> m_replies;

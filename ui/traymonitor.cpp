@@ -4,6 +4,7 @@
 #include "displaytext.h"
 #include "downloadqueue.h"
 #include "notificationbatcher.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -160,7 +161,7 @@ void TrayMonitor::tellKeptRunning()
     m_tray->showMessage(tr("Gravity is still running"),
                         tr("Downloads go on in the background. Click the tray icon to open the window again, "
                            "or choose Quit Gravity from its menu to stop."),
-                        QIcon(QStringLiteral(":/icons/gravity.svg")));
+                        Theme::appIcon());
     plainBalloonButtons();
 }
 
@@ -439,7 +440,7 @@ void TrayMonitor::showBatch(const NotificationBatch &batch)
         m_clickedFolder = QFileInfo(batch.completed.first().filePath).absolutePath();
     const Message message = messageFor(batch);
     if (batch.failed.isEmpty())
-        m_tray->showMessage(message.title, message.body, QIcon(QStringLiteral(":/icons/gravity.svg")));
+        m_tray->showMessage(message.title, message.body, Theme::appIcon());
     else
         m_tray->showMessage(message.title, message.body, QSystemTrayIcon::Warning);
     plainBalloonButtons();
