@@ -5,43 +5,15 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QButtonGroup>
 #include <QHBoxLayout>
-#include <QImage>
 #include <QLabel>
 #include <QMenu>
-#include <QPainter>
-#include <QSvgRenderer>
 #include <QToolButton>
 
 #include <utility>
 
 namespace Gravity {
-
-namespace {
-
-// The logo at side × side, drawn as QIcon's SVG engine draws it, without QIcon: that engine is a plugin,
-// which would be looked up and loaded before the first paint for this one picture.
-QPixmap logoPixmap(int side)
-{
-    const qreal ratio = qApp->devicePixelRatio();
-    QSvgRenderer renderer(QStringLiteral(":/icons/gravity.svg"));
-    QSize size = renderer.defaultSize();
-    size.scale(QSize(side, side) * ratio, Qt::KeepAspectRatio);
-    if (size.isEmpty())
-        return {};
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    renderer.render(&painter);
-    painter.end();
-    QPixmap pixmap = QPixmap::fromImage(std::move(image));
-    pixmap.setDevicePixelRatio(ratio);
-    return pixmap;
-}
-
-} // namespace
 
 WindowHeader::WindowHeader(AppSettings *settings, Theme *theme, bool withHistory, QWidget *parent)
     : QWidget(parent)
@@ -49,7 +21,7 @@ WindowHeader::WindowHeader(AppSettings *settings, Theme *theme, bool withHistory
     , m_theme(theme)
 {
     auto *icon = new QLabel(this);
-    icon->setPixmap(logoPixmap(30));
+    icon->setPixmap(Theme::appIcon().pixmap(30, 30)); // not QIcon's SVG plugin: see appIcon()
     auto *name = new QLabel(tr("Gravity"), this);
     name->setProperty("role", QStringLiteral("title"));
 
