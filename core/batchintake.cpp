@@ -18,6 +18,7 @@ BatchIntake::BatchIntake(DownloadQueue *queue, const EngineConfig &config, QObje
 {
     connect(m_queue, &DownloadQueue::taskInfoDelivered, this, &BatchIntake::onRunInfo);
     connect(m_queue, &DownloadQueue::taskHandedBack, this, &BatchIntake::onHandedBack);
+    connect(m_queue, &DownloadQueue::taskFinished, this, &BatchIntake::onFinishedUntold);
 }
 
 BatchIntake::~BatchIntake() = default;
@@ -139,6 +140,18 @@ void BatchIntake::onRunInfo(quint64 id, const MediaInfo &info)
     emit queued(id, url);
     if (!isBusy())
         emit drained();
+}
+
+void BatchIntake::onFinishedUntold(quint64 id)
+{
+    // A run that ended without a readable info (or was stopped first) is told of now, so that its end is
+    // reported like any other download's.
+    const auto it = m_directRuns.constFind(id);
+    if (it == m_directRuns.cend())
+        return;
+    const QString url = it->normalized;
+    m_directRuns.erase(it);
+    emit queued(id, url);
 }
 
 void BatchIntake::onHandedBack(quint64 id)

@@ -74,6 +74,7 @@ private:
     void onProbed(Prober *prober, const ProbeResult &result);
     void onRunInfo(quint64 id, const MediaInfo &info);
     void onHandedBack(quint64 id);
+    void onFinishedUntold(quint64 id);
     void enqueueVideo(const MediaInfo &info, const QString &url, const QString &infoFile = {});
     void enqueuePlaylist(const MediaInfo &info);
 

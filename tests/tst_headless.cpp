@@ -521,6 +521,29 @@ private slots:
                  (QStringList{u"direct"_s, u"from-info"_s}));
     }
 
+    // yt-dlp writes the info where Gravity does not find it (a stand-in sends it to /dev/null): the download
+    // still ends, and is reported and recorded like any other.
+    void aDirectRunWhoseInfoNeverArrivesStillEnds()
+    {
+        const QString dir = m_fixture.scratch(u"clidirectnoinfo"_s);
+        const QString ytDlp =
+            writeScript(dir, u"yt-dlp"_s,
+                        "prev=\ni=0\nfor a in \"$@\"; do i=$((i+1)); [ $i -eq 1 ] && set --; [ \"$prev\" = "
+                        "'video:%()j' ] && "
+                        "a=/dev/null; set -- \"$@\" \"$a\"; prev=$a; done\nexec '" +
+                            QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) + "' \"$@\"\n");
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const AppRun result = run(
+            {u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, out, m_fixture.url(u"page.html"_s)},
+            60000);
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QStringList names = result.eventNames();
+        QVERIFY(!names.contains(u"info"_s));
+        QVERIFY(names.indexOf(u"queued"_s) >= 0 && names.indexOf(u"queued"_s) < names.indexOf(u"finished"_s));
+        QVERIFY(QFileInfo::exists(result.first(u"finished"_s).value(u"path"_s).toString()));
+        QCOMPARE(names.last(), u"done"_s);
+    }
+
     void ctrlCStopsDownloadsAndTheirProcesses()
     {
         m_fixture.server().setThrottle(200 * 1024);
