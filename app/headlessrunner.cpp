@@ -66,6 +66,9 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
     m_intake->setOptions(commandLine.options);
     m_intake->setParseOnly(commandLine.printInfo);
     m_intake->setPlaylistItems(commandLine.playlistItems);
+    // A link downloads in one yt-dlp run, not a parse and then a download, where nothing needs its info
+    // first.
+    m_intake->setDirectDownloads(true);
     connect(m_intake, &BatchIntake::accepted, this, &HeadlessRunner::onAccepted);
     connect(m_intake, &BatchIntake::rejected, this, [this](const RecognizedUrl &url) { onRejected(url); });
     connect(m_intake, &BatchIntake::parsed, this, &HeadlessRunner::onParsed);
@@ -324,7 +327,8 @@ void HeadlessRunner::onTasksChanged(const QList<quint64> &ids)
 {
     for (quint64 id : ids) {
         const DownloadTask *task = m_queue->task(id);
-        if (!task || !task->isActive())
+        // A download queued before its link was parsed is told of once its run has said what it is.
+        if (!task || !task->isActive() || !m_urls.contains(id))
             continue;
         if (m_commandLine.json) {
             const DownloadProgress &p = task->progress();

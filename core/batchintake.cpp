@@ -15,13 +15,24 @@ BatchIntake::BatchIntake(DownloadQueue *queue, const EngineConfig &config, QObje
     , m_queue(queue)
     , m_config(config)
     , m_maxProbes(qMax(1, config.maxConcurrent))
-{}
+{
+    connect(m_queue, &DownloadQueue::taskInfoDelivered, this, &BatchIntake::onRunInfo);
+    connect(m_queue, &DownloadQueue::taskHandedBack, this, &BatchIntake::onHandedBack);
+    connect(m_queue, &DownloadQueue::taskFinished, this, &BatchIntake::onFinishedUntold);
+}
 
 BatchIntake::~BatchIntake() = default;
 
 bool BatchIntake::isBusy() const
 {
-    return !m_pending.isEmpty() || !m_running.isEmpty();
+    return !m_pending.isEmpty() || !m_directPending.isEmpty() || !m_directRuns.isEmpty() ||
+           !m_running.isEmpty();
+}
+
+bool BatchIntake::goesDirect(const RecognizedUrl &url) const
+{
+    return m_direct && !m_parseOnly && m_playlistItems.isEmpty() && m_options.section.isWhole() &&
+           url.kind != UrlKind::Playlist;
 }
 
 int BatchIntake::submit(const QStringList &inputs)
@@ -34,7 +45,7 @@ int BatchIntake::submit(const QStringList &inputs)
             continue;
         }
         emit accepted(url);
-        m_pending.enqueue(url);
+        (goesDirect(url) ? m_directPending : m_pending).enqueue(url);
         ++count;
     }
     // From the event loop, so every accepted/rejected is out before the first parse starts or reports.
@@ -72,12 +83,24 @@ bool BatchIntake::submitInfoFile(const QString &path)
 void BatchIntake::cancel()
 {
     m_pending.clear();
+    m_directPending.clear();
+    m_directRuns.clear();
     for (Prober *prober : std::as_const(m_running))
         prober->cancel();
 }
 
 void BatchIntake::startProbes()
 {
+    // The queue's limit paces these, as it paces the entries of a playlist.
+    while (!m_directPending.isEmpty()) {
+        const RecognizedUrl url = m_directPending.dequeue();
+        DownloadRequest request;
+        request.url = url.normalized;
+        request.platform = url.platform;
+        request.options = m_options;
+        request.infoFromRun = true;
+        m_directRuns.insert(m_queue->enqueue(std::move(request)), url);
+    }
     while (!m_pending.isEmpty() && m_running.size() < m_maxProbes) {
         const RecognizedUrl url = m_pending.dequeue();
         auto *prober = new Prober(m_config, this);
@@ -103,6 +126,41 @@ void BatchIntake::onProbed(Prober *prober, const ProbeResult &result)
         else if (!m_parseOnly)
             enqueueVideo(*result.info, result.url);
     }
+    startProbes();
+}
+
+void BatchIntake::onRunInfo(quint64 id, const MediaInfo &info)
+{
+    const auto it = m_directRuns.constFind(id);
+    if (it == m_directRuns.cend())
+        return;
+    const QString url = it->normalized;
+    m_directRuns.erase(it);
+    emit parsed(url, info);
+    emit queued(id, url);
+    if (!isBusy())
+        emit drained();
+}
+
+void BatchIntake::onFinishedUntold(quint64 id)
+{
+    // A run that ended without a readable info (or was stopped first) is told of now, so that its end is
+    // reported like any other download's.
+    const auto it = m_directRuns.constFind(id);
+    if (it == m_directRuns.cend())
+        return;
+    const QString url = it->normalized;
+    m_directRuns.erase(it);
+    emit queued(id, url);
+}
+
+void BatchIntake::onHandedBack(quint64 id)
+{
+    const auto it = m_directRuns.constFind(id);
+    if (it == m_directRuns.cend())
+        return;
+    m_pending.enqueue(*it);
+    m_directRuns.erase(it);
     startProbes();
 }
 

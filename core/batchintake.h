@@ -6,6 +6,7 @@
 #include "mediainfo.h"
 #include "urlrecognizer.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QQueue>
@@ -20,6 +21,11 @@ struct ProbeResult;
 // URLs in, downloads out, without a window: recognise every input first (accepted/rejected before any
 // network work), parse the accepted ones (a few at a time), then queue each video with its parsed info, or
 // each entry of a playlist. --headless runs on this; so does a batch paste in the window.
+//
+// With direct downloads on, a link whose info nothing needs before the download is queued at once instead,
+// and the download's own yt-dlp run is its parse (one process, not two): parsed() and queued() follow when
+// that run has said what the video is. A run that skips the link (a live stream, a playlist) or fails before
+// it knows is handed back by the queue, and the link is parsed as it would have been without.
 class BatchIntake final : public QObject
 {
     Q_OBJECT
@@ -33,6 +39,10 @@ public:
     // Only parse and report; queue nothing (--print-info).
     void setParseOnly(bool parseOnly) { m_parseOnly = parseOnly; }
     void setMaxParallelProbes(int count) { m_maxProbes = qMax(1, count); }
+    // Queue links without parsing them first when nothing needs their info before the download: no time
+    // range (checked against the length), no playlist items (picked from a list), not parse-only, and not a
+    // link to a list.
+    void setDirectDownloads(bool direct) { m_direct = direct; }
     // Of a playlist, only the entries at these 1-based positions (--playlist-items); empty: every entry.
     void setPlaylistItems(const QList<int> &items)
     {
@@ -59,8 +69,12 @@ signals:
     void drained();
 
 private:
+    [[nodiscard]] bool goesDirect(const RecognizedUrl &url) const;
     void startProbes();
     void onProbed(Prober *prober, const ProbeResult &result);
+    void onRunInfo(quint64 id, const MediaInfo &info);
+    void onHandedBack(quint64 id);
+    void onFinishedUntold(quint64 id);
     void enqueueVideo(const MediaInfo &info, const QString &url, const QString &infoFile = {});
     void enqueuePlaylist(const MediaInfo &info);
 
@@ -70,7 +84,10 @@ private:
     bool m_parseOnly = false;
     int m_maxProbes = 3;
     QSet<int> m_playlistItems;
-    QQueue<RecognizedUrl> m_pending;
+    bool m_direct = false;
+    QQueue<RecognizedUrl> m_pending;            // to parse
+    QQueue<RecognizedUrl> m_directPending;      // to queue at once
+    QHash<quint64, RecognizedUrl> m_directRuns; // queued at once, not yet known to be a video
     QList<Prober *> m_running;
 };
 

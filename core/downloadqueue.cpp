@@ -36,6 +36,9 @@ quint64 DownloadQueue::restore(DownloadRequest request, bool paused, const QStri
         task->pause(); // Queued → Paused, before the queue listens: nothing to schedule yet
     connect(task, &DownloadTask::changed, this, &DownloadQueue::markChanged);
     connect(task, &DownloadTask::ended, this, &DownloadQueue::onTaskEnded);
+    connect(task, &DownloadTask::infoDelivered, this, &DownloadQueue::taskInfoDelivered);
+    // Queued: start() can hand a task back before enqueue() has even returned its id to the caller.
+    connect(task, &DownloadTask::handedBack, this, &DownloadQueue::onTaskHandedBack, Qt::QueuedConnection);
     m_tasks.append(task);
     emit taskAdded(id);
     schedule();
@@ -214,6 +217,23 @@ void DownloadQueue::onTaskEnded(quint64 id)
     const DownloadTask *task = find(id);
     if (task && isFinalState(task->progress().state))
         emit taskFinished(id);
+    schedule();
+}
+
+void DownloadQueue::onTaskHandedBack(quint64 id)
+{
+    DownloadTask *task = find(id);
+    if (!task)
+        return;
+    const DownloadRequest request = task->request();
+    emit taskAboutToBeRemoved(id);
+    task->disconnect(this);
+    m_tasks.removeOne(task);
+    m_changed.remove(id);
+    task->deleteLater();
+    emit taskRemoved(id);
+    // Before the queue may turn idle: whoever parses the link takes it on now.
+    emit taskHandedBack(id, request);
     schedule();
 }
 

@@ -59,6 +59,11 @@ signals:
     void tasksChanged(const QList<quint64> &ids);
     // Immediately (not coalesced) when a task ends as Completed, Failed or Cancelled.
     void taskFinished(quint64 id);
+    // A request with infoFromRun: its run said what the video is (see DownloadTask::infoDelivered).
+    void taskInfoDelivered(quint64 id, const Gravity::MediaInfo &info);
+    // A request with infoFromRun whose run could not say what the link is (DownloadTask::handedBack): the
+    // task has been removed, without taskFinished, for the link to be parsed.
+    void taskHandedBack(quint64 id, const Gravity::DownloadRequest &request);
     // Nothing is queued or running any more.
     void idle();
     // stopAll() is about to kill every download: what runs now was running when Gravity quit, not paused.
@@ -69,6 +74,7 @@ private:
     void markChanged(quint64 id);
     void flushChanges();
     void onTaskEnded(quint64 id);
+    void onTaskHandedBack(quint64 id);
     void schedule();
 
     EngineConfig m_config;

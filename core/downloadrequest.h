@@ -42,6 +42,10 @@ struct DownloadRequest
     QDateTime infoFetchedAt;
     QString infoJsonFile; // a saved info JSON the user gave (--load-info-json FILE)
     DownloadOptions options;
+    // Not parsed first (--headless when nothing needs the info before the download): the download's own run
+    // delivers the info into infoJson, and skips a live stream or a playlist, which the queue then hands back
+    // for a parse.
+    bool infoFromRun = false;
 };
 
 // One chosen entry of a playlist as a download: from the entry's own info when the playlist carried it (no

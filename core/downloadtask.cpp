@@ -13,6 +13,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryFile>
+#include <QUuid>
 
 namespace Gravity {
 
@@ -92,6 +93,7 @@ DownloadTask::DownloadTask(quint64 id, DownloadRequest request, const EngineConf
 DownloadTask::~DownloadTask()
 {
     removeInfoJsonFile();
+    removeRunInfoFile();
 }
 
 bool DownloadTask::isActive() const
@@ -155,6 +157,12 @@ void DownloadTask::start()
     m_runFromInfo = !infoJson.isEmpty();
     if (infoJson.isEmpty() && m_request.url.isEmpty())
         return fail(ErrorKind::InvalidInfo, QStringLiteral("no URL and no usable info JSON"));
+    removeRunInfoFile();
+    if (awaitsRunInfo()) {
+        m_runInfoFile = newRunInfoFile();
+        if (m_runInfoFile.isEmpty())
+            return fail(ErrorKind::NotWritable, infoCacheDir());
+    }
 
     delete m_runner;
     m_runner = new ProcessRunner(this);
@@ -164,7 +172,9 @@ void DownloadTask::start()
     limits.hardLimitMs = m_config.hardTimeLimitSec * 1000;
     m_runner->setLimits(limits);
     m_runner->setWorkingDirectory(m_request.options.outputDir);
-    m_runner->setProgram(ytDlp, downloadArguments(m_request, infoJson, m_config.network, ffmpeg));
+    m_runner->setProgram(
+        ytDlp, awaitsRunInfo() ? directDownloadArguments(m_request, m_runInfoFile, m_config.network, ffmpeg)
+                               : downloadArguments(m_request, infoJson, m_config.network, ffmpeg));
     connect(m_runner, &ProcessRunner::lineRead, this,
             [this](ProcessRunner::Channel, const QByteArray &line) { onLine(line); });
     connect(m_runner, &ProcessRunner::finished, this, [this](const ProcessRunner::Outcome &outcome) {
@@ -192,13 +202,18 @@ QString DownloadTask::prepareInfoJson()
     return path;
 }
 
+QString DownloadTask::infoCacheDir() const
+{
+    if (!m_config.infoCacheDir.isEmpty())
+        return m_config.infoCacheDir;
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
+}
+
 // Info JSON for --load-info-json, written atomically into the info cache under a name made from its content.
 // Empty when it cannot be written.
 QString DownloadTask::writeInfoCacheFile(const QByteArray &json, const QString &suffix) const
 {
-    QString dir = m_config.infoCacheDir;
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/info");
+    const QString dir = infoCacheDir();
     if (json.isEmpty() || !QDir().mkpath(dir))
         return {};
     const QByteArray key = QCryptographicHash::hash(json, QCryptographicHash::Sha1).toHex().left(16);
@@ -207,6 +222,54 @@ QString DownloadTask::writeInfoCacheFile(const QByteArray &json, const QString &
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
         return {};
     return path;
+}
+
+// A new name in the info cache for a run to write the video's info to; empty when yt-dlp could not be told
+// it (see isPlainOutputPath) or the folder cannot be made.
+QString DownloadTask::newRunInfoFile() const
+{
+    const QString dir = infoCacheDir();
+    if (!QDir().mkpath(dir))
+        return {};
+    const QString path = QDir::cleanPath(QDir(dir).absoluteFilePath(
+        QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".run.info.json")));
+    return isPlainOutputPath(path) ? path : QString();
+}
+
+// The run has written the video's info once it reports anything after choosing the formats (progress, a
+// postprocessor, the file) or has ended: yt-dlp writes it whole before it downloads.
+void DownloadTask::takeRunInfo()
+{
+    if (!awaitsRunInfo() || m_runInfoFile.isEmpty())
+        return;
+    QFile file(m_runInfoFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray json = file.readAll();
+    file.close();
+    removeRunInfoFile();
+    // The parser leaves the cookies out of rawJson, which is what is kept (history, a retry's info).
+    InfoParseResult parsed = parseInfoJson(json);
+    if (!parsed.info || parsed.info->isPlaylist)
+        return;
+    const MediaInfo &info = *parsed.info;
+    m_infoDelivered = true;
+    m_runFromInfo = true;
+    m_request.infoJson = info.rawJson;
+    m_request.infoFetchedAt = QDateTime::currentDateTimeUtc();
+    m_request.platform = info.platform;
+    if (m_request.title.isEmpty())
+        m_request.title = info.title;
+    if (m_request.thumbnail.isEmpty())
+        m_request.thumbnail = info.thumbnail;
+    emit infoDelivered(m_id, info);
+}
+
+void DownloadTask::removeRunInfoFile()
+{
+    if (!m_runInfoFile.isEmpty())
+        QFile::remove(m_runInfoFile);
+    m_runInfoFile.clear();
 }
 
 void DownloadTask::removeInfoJsonFile()
@@ -289,6 +352,10 @@ void DownloadTask::onLine(const QByteArray &line)
 
 void DownloadTask::apply(const OutputRecord &record)
 {
+    if (awaitsRunInfo() &&
+        (record.kind == OutputRecord::Kind::Progress || record.kind == OutputRecord::Kind::PostProcess ||
+         record.kind == OutputRecord::Kind::FilePath))
+        takeRunInfo();
     DownloadProgress &p = m_progress;
     switch (record.kind) {
     case OutputRecord::Kind::Progress:
@@ -363,6 +430,11 @@ void DownloadTask::onProcessFinished(int result, const QStringList &stderrTail)
 {
     m_runner->deleteLater();
     m_runner = nullptr;
+    if (awaitsRunInfo()) {
+        if (ProcessRunner::Result(result) != ProcessRunner::Result::Cancelled)
+            takeRunInfo();
+        removeRunInfoFile();
+    }
     // yt-dlp's words become the error detail people see, history keeps and --json prints: no proxy password.
     const QString detail = redactSecrets(
         m_lastError.isEmpty() ? stderrTail.join(QLatin1Char('\n')).trimmed() : m_lastError, m_config.network);
@@ -457,6 +529,15 @@ void DownloadTask::removePartialFiles()
 void DownloadTask::fail(ErrorKind kind, const QString &detail)
 {
     m_progress.error = {kind, detail};
+    if (awaitsRunInfo()) {
+        // Nothing says yet that this is one video that can be downloaded (yt-dlp skips a live stream and a
+        // playlist): the parse decides, and reports what it finds, as for a link without infoFromRun.
+        removeRunInfoFile();
+        m_progress.state = DownloadState::Failed;
+        m_progress.finishedAt = QDateTime::currentDateTimeUtc();
+        emit handedBack(m_id);
+        return;
+    }
     end(DownloadState::Failed);
 }
 

@@ -3,6 +3,7 @@
 #include "downloaderror.h"
 #include "downloadrequest.h"
 #include "engineconfig.h"
+#include "mediainfo.h"
 #include "outputparser.h"
 #include "qualityfallback.h"
 
@@ -101,14 +102,26 @@ public:
 signals:
     void changed(quint64 id);
     void ended(quint64 id); // reached Paused, Completed, Failed or Cancelled
+    // A request with infoFromRun: its run has told what the video is (request() now carries the info), before
+    // any progress or the end is reported.
+    void infoDelivered(quint64 id, const Gravity::MediaInfo &info);
+    // A request with infoFromRun whose run ended without telling what the video is: yt-dlp skipped it (a live
+    // stream, a playlist) or failed before. Instead of ended(): the link needs a parse, as without
+    // infoFromRun.
+    void handedBack(quint64 id);
 
 private:
     void onLine(const QByteArray &line);
     void apply(const OutputRecord &record);
     void onProcessFinished(int result, const QStringList &stderrTail);
     void fail(ErrorKind kind, const QString &detail);
+    [[nodiscard]] bool awaitsRunInfo() const { return m_request.infoFromRun && !m_infoDelivered; }
+    [[nodiscard]] QString newRunInfoFile() const;
+    void takeRunInfo();
+    void removeRunInfoFile();
     void end(DownloadState state);
     [[nodiscard]] QString prepareInfoJson();
+    [[nodiscard]] QString infoCacheDir() const;
     [[nodiscard]] QString writeInfoCacheFile(const QByteArray &json, const QString &suffix) const;
     [[nodiscard]] QByteArray infoBytes() const;
     [[nodiscard]] bool prepareQualityFallback(ErrorKind kind, const QString &detail);
@@ -122,12 +135,17 @@ private:
     DownloadProgress m_progress;
     ProcessRunner *m_runner = nullptr;
     QString m_infoJsonFile; // written by us for --load-info-json; removed at the end
-    QString m_lastError;    // yt-dlp's last ERROR line
+    // Where a run of an infoFromRun request writes the video's info. yt-dlp puts the user's cookies in it: it
+    // is read and removed as soon as it is there, and at the latest when the run ends.
+    QString m_runInfoFile;
+    bool m_infoDelivered = false;
+    QString m_lastError; // yt-dlp's last ERROR line
     QString m_currentStreamFormat;
     QStringList m_streamFiles; // as yt-dlp names them, to clean up after a cancel
     bool m_pauseRequested = false;
     bool m_streamFinished = false; // the last progress record closed its stream
-    bool m_runFromInfo = false;    // this run loads info JSON (only then can a format be left out)
+    bool m_runFromInfo = false;    // this run's info is known (loaded, or delivered by the run): only then
+                                   // can a format be left out
     QStringList m_excludedFormats; // refused formats left out of the info for the next run
     QString m_fallbackInfoFile;    // the info without them
 };

@@ -3,6 +3,8 @@
 #include "outputparser.h"
 #include "outputtemplate.h"
 
+#include <QDir>
+
 #include <algorithm>
 
 namespace Gravity {
@@ -22,6 +24,11 @@ QString latin(const char *text)
 {
     return QString::fromLatin1(text);
 }
+
+// What a direct run skips, to be parsed instead: a stream still live (refused, as the parse refuses it) and
+// every entry of a playlist (the parse lists them, to be queued one by one). An entry carries the playlist's
+// id, or at least its place in it when the playlist has no id.
+constexpr char DirectRunFilter[] = "!is_live & !playlist_id & !playlist_autonumber";
 
 // yt-dlp reads --sub-langs as comma-separated regular expressions; a language key from a page that holds
 // anything beyond letters, digits, '-' and '_' could widen the match (or look like an option), so it is
@@ -278,6 +285,48 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
     else
         arguments << QStringLiteral("--") << request.url;
     return arguments;
+}
+
+QStringList directDownloadArguments(const DownloadRequest &request, const QString &infoFile,
+                                    const NetworkConfig &network, const QString &ffmpegPath)
+{
+    QStringList arguments = downloadArguments(request, {}, network, ffmpegPath);
+    // --no-playlist would download the first part of a multi-part video, where the parse lists every part;
+    // with the filter, the first entry of any playlist is enough to tell it is one.
+    arguments.removeAll(QStringLiteral("--no-playlist"));
+    QString file = infoFile;
+    file.replace(u'%', QStringLiteral("%%"));
+    // The URL goes last, after "--".
+    const qsizetype end = arguments.size() - 2;
+    Q_ASSERT(arguments.at(end) == QLatin1String("--"));
+    const QStringList direct{QStringLiteral("--playlist-items"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--match-filter"),
+                             latin(DirectRunFilter),
+                             QStringLiteral("--print-to-file"),
+                             QStringLiteral("video:%()j"),
+                             file};
+    return arguments.mid(0, end) + direct + arguments.mid(end);
+}
+
+bool isPlainOutputPath(const QString &path)
+{
+    QStringView rest(path);
+#if defined(Q_OS_WIN)
+    if (rest.size() > 2 && rest.at(1) == u':') // the drive is left as it is
+        rest = rest.mid(2);
+#endif
+    if (!QDir::isAbsolutePath(path) || QDir::cleanPath(path) != path || rest.contains(u'$'))
+        return false;
+    for (const QStringView part : rest.split(u'/', Qt::SkipEmptyParts)) {
+        if (part.endsWith(u'.') || part.back().isSpace())
+            return false;
+        for (const QChar c : part) {
+            if (c < u' ' || QStringView(u"<>:\"|\\?*").contains(c))
+                return false;
+        }
+    }
+    return true;
 }
 
 } // namespace Gravity

@@ -38,4 +38,17 @@ namespace Gravity {
 [[nodiscard]] QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,
                                             const NetworkConfig &network, const QString &ffmpegPath = {});
 
+// `yt-dlp` for a download that is its own parse: the video's info (what -J says of it, as yt-dlp picks its
+// formats) is written to infoFile before anything is downloaded, and a live stream or an entry of a playlist
+// (a multi-part video included) is skipped with nothing downloaded, so that the link can be parsed as usual.
+// infoFile must be a plain path (see isPlainOutputPath).
+[[nodiscard]] QStringList directDownloadArguments(const DownloadRequest &request, const QString &infoFile,
+                                                  const NetworkConfig &network,
+                                                  const QString &ffmpegPath = {});
+
+// True when yt-dlp writes a --print-to-file FILE to exactly this absolute path: it reads FILE as an output
+// template, expands '~' and '$' in it, and with --windows-filenames replaces in every part of it the
+// characters Windows refuses.
+[[nodiscard]] bool isPlainOutputPath(const QString &path);
+
 } // namespace Gravity

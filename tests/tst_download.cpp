@@ -391,6 +391,60 @@ private slots:
         QCOMPARE(m_fixture.server().requestCount(checkPath), checkBefore + checkDelta);
     }
 
+    // A request not parsed first (--headless): one run, which says what the video is before it downloads, or
+    // hands the link back, with nothing downloaded and nothing finished, for a parse to report on.
+    void aRunThatIsItsOwnParseDeliversTheInfoOrHandsTheLinkBack_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<bool>("delivered");
+        QTest::newRow("one video: its info, then its file") << u"page.html"_s << true;
+        QTest::newRow("a feed is a playlist: handed back") << u"feed.xml"_s << false;
+        QTest::newRow("a page that is not there: handed back") << u"no-such-page.html"_s << false;
+    }
+
+    void aRunThatIsItsOwnParseDeliversTheInfoOrHandsTheLinkBack()
+    {
+        QFETCH(QString, page);
+        QFETCH(bool, delivered);
+        const QString dir = m_fixture.scratch(u"direct"_s);
+        const EngineConfig config = m_fixture.config();
+        DownloadRequest request = requestFor(m_fixture.url(page), dir, QualityPreset::Best);
+        request.infoFromRun = true;
+        DownloadQueue queue(config);
+        QSignalSpy finished(&queue, &DownloadQueue::taskFinished);
+        QSignalSpy handedBack(&queue, &DownloadQueue::taskHandedBack);
+        QList<bool> finishedWhenDelivered;
+        connect(&queue, &DownloadQueue::taskInfoDelivered, this,
+                [&finished, &finishedWhenDelivered] { finishedWhenDelivered << !finished.isEmpty(); });
+        const quint64 id = queue.enqueue(request);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !handedBack.isEmpty(), 120000);
+        QTest::qWait(50); // nothing else follows
+        if (delivered) {
+            QCOMPARE(finishedWhenDelivered, QList<bool>{false});
+            QCOMPARE(finished.size(), 1);
+            QVERIFY(handedBack.isEmpty());
+            const DownloadTask &task = *queue.task(id);
+            QCOMPARE(task.progress().state, DownloadState::Completed);
+            QCOMPARE(task.request().title, u"Gravity Test Clip (1)"_s);
+            const InfoParseResult info = parseInfoJson(task.request().infoJson);
+            QVERIFY(info.info);
+            QCOMPARE(info.info->title, u"Gravity Test Clip (1)"_s);
+            QVERIFY(task.request().infoFetchedAt.isValid());
+        } else {
+            QVERIFY(finishedWhenDelivered.isEmpty());
+            QVERIFY(finished.isEmpty());
+            QCOMPARE(handedBack.size(), 1);
+            QCOMPARE(handedBack.at(0).at(0).toULongLong(), id);
+            QCOMPARE(handedBack.at(0).at(1).value<DownloadRequest>().url, m_fixture.url(page));
+            QCOMPARE(queue.task(id), nullptr);
+            QVERIFY(queue.isIdle());
+            QVERIFY2(filesIn(dir).isEmpty(), qPrintable(filesIn(dir).join(u", "_s)));
+        }
+        // The file yt-dlp wrote the info to is gone either way.
+        const QStringList left = QDir(config.infoCacheDir).entryList({u"*.run.info.json"_s}, QDir::Files);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u", "_s)));
+    }
+
     void cancelMidDownloadStopsEverythingAndCleansUp()
     {
         m_fixture.server().setThrottle(300 * 1024);

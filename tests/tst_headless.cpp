@@ -6,11 +6,13 @@
 #include "testhelpers.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -325,6 +327,221 @@ private slots:
         QVERIFY(failed.value(u"message"_s).toString().contains(u"live stream"_s));
         QVERIFY(!result.eventNames().contains(u"queued"_s));
         QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{u"yt-dlp"_s});
+    }
+
+    // One video, one yt-dlp: the download's own run is the parse, and what the parse told is still told.
+    void aSingleVideoIsParsedAndDownloadedByOneYtDlpRun()
+    {
+        const QString dir = m_fixture.scratch(u"clidirect"_s);
+        // A page that says who uploaded it and how long it is (schema.org data, which yt-dlp reads).
+        QFile page(m_fixture.mediaDir() + u"/described.html"_s);
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        page.write(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A described clip</title>"
+            "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+            "\"@type\": \"VideoObject\", \"name\": \"A described clip\", \"author\": {\"@type\": "
+            "\"Person\", \"name\": \"Gravity Uploader\"}, \"duration\": \"PT3S\", \"uploadDate\": "
+            "\"2024-05-01\", \"thumbnailUrl\": \"{{BASE}}/thumb.jpg\", \"contentUrl\": "
+            "\"{{BASE}}/clip.mp4\"}</script></head><body><h1>A described clip</h1></body></html>");
+        page.close();
+        // A login for the server: yt-dlp copies it into the info it writes, which must not keep it.
+        const QByteArray secret = "direct-run-cookie-4711";
+        const QString cookies = QDir(dir).filePath(u"cookies.txt"_s);
+        QFile cookieFile(cookies);
+        QVERIFY(cookieFile.open(QIODevice::WriteOnly));
+        cookieFile.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t4102444800\tsession\t" +
+                         secret + "\n");
+        cookieFile.close();
+        const QString starts = QDir(dir).filePath(u"starts.log"_s);
+        const QString ytDlp =
+            writeScript(dir, u"yt-dlp"_s,
+                        "echo start >> '" + starts.toUtf8() + "'\nexec '" +
+                            QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) + "' \"$@\"\n");
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"--cookies"_s,
+                                   cookies, u"-o"_s, out, m_fixture.url(u"described.html"_s)});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        QFile started(starts);
+        QVERIFY(started.open(QIODevice::ReadOnly));
+        QCOMPARE(started.readAll().count("start"), 1);
+
+        // --json: the info (before the download is queued), a titled queued event, the file.
+        const QStringList names = result.eventNames();
+        QVERIFY(names.indexOf(u"info"_s) >= 0 && names.indexOf(u"info"_s) < names.indexOf(u"queued"_s));
+        QVERIFY(names.indexOf(u"queued"_s) < names.indexOf(u"finished"_s));
+        const QJsonObject info = result.first(u"info"_s).value(u"info"_s).toObject();
+        QCOMPARE(info.value(u"title"_s).toString(), u"A described clip"_s);
+        QCOMPARE(info.value(u"uploader"_s).toString(), u"Gravity Uploader"_s);
+        QCOMPARE(info.value(u"duration"_s).toDouble(), 3.0);
+        QVERIFY(info.value(u"formats"_s).isArray());
+        QCOMPARE(result.first(u"queued"_s).value(u"title"_s).toString(), u"A described clip"_s);
+        const QString path = result.first(u"finished"_s).value(u"path"_s).toString();
+        QVERIFY(QFileInfo::exists(path));
+        QVERIFY2(path.contains(u"A described clip"_s), qPrintable(path));
+        QVERIFY(!result.out.contains(secret));
+
+        // The history: what the parse used to give, and the info for a re-download, without the cookie.
+        HistoryStore history(historyDirectory());
+        history.loadAsync();
+        QTRY_VERIFY(history.isLoaded());
+        const QList<HistoryEntry> entries = history.entries();
+        const auto entry = std::find_if(entries.cbegin(), entries.cend(),
+                                        [&path](const HistoryEntry &e) { return e.filePath == path; });
+        QVERIFY(entry != entries.cend());
+        QCOMPARE(entry->title, u"A described clip"_s);
+        QCOMPARE(entry->uploader, u"Gravity Uploader"_s);
+        QCOMPARE(entry->duration, 3.0);
+        QCOMPARE(entry->url, m_fixture.url(u"described.html"_s));
+        QVERIFY(entry->infoFetchedAt.isValid());
+        const std::optional<SavedInfo> saved = history.infoJson(entry->id);
+        QVERIFY(saved.has_value());
+        const QJsonObject savedInfo = QJsonDocument::fromJson(saved->json).object();
+        QCOMPARE(savedInfo.value(u"title"_s).toString(), u"A described clip"_s);
+        QVERIFY(savedInfo.value(u"formats"_s).isArray());
+        QVERIFY2(!saved->json.contains(secret), saved->json.constData());
+        QVERIFY2(!saved->json.contains("Cookie"), saved->json.constData());
+        // Nor is the file yt-dlp wrote the info to (with the cookie in it) left in the cache.
+        const QString cache = environment().value(u"XDG_CACHE_HOME"_s);
+        QDirIterator files(cache, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString file = files.next();
+            QVERIFY2(!file.endsWith(u".run.info.json"_s), qPrintable(file));
+            QFile cached(file);
+            QVERIFY(cached.open(QIODevice::ReadOnly));
+            QVERIFY2(!cached.readAll().contains(secret), qPrintable(file));
+        }
+        // The cookie did reach yt-dlp's info: without Gravity taking it out, it would have been kept.
+        const QString check = QDir(dir).filePath(u"check.json"_s);
+        QProcess ytDlpItself;
+        ytDlpItself.start(u"yt-dlp"_s, {u"--ignore-config"_s, u"--no-warnings"_s, u"--cookies"_s, cookies,
+                                        u"--skip-download"_s, u"--print-to-file"_s, u"video:%()j"_s, check,
+                                        u"--"_s, m_fixture.url(u"described.html"_s)});
+        QVERIFY(ytDlpItself.waitForFinished(60000));
+        QFile checked(check);
+        QVERIFY(checked.open(QIODevice::ReadOnly));
+        QVERIFY(checked.readAll().contains(secret));
+    }
+
+    // A feed is a playlist: the one run that would have downloaded it skips it, and its parse queues every
+    // entry as a download of its own, paced by the queue's limit.
+    void aFeedSkippedByTheDirectRunIsParsedAndEveryEntryQueued()
+    {
+        const QString dir = m_fixture.scratch(u"clidirectfeed"_s);
+        const QString log = QDir(dir).filePath(u"runs.log"_s);
+        // Each run noted with what it was and how the real yt-dlp ended.
+        const QString ytDlp =
+            writeScript(dir, u"yt-dlp"_s,
+                        "case \"$*\" in *--print-to-file*) kind=direct;; *' -J '*) kind=parse;; *) "
+                        "kind=download;; esac\n'" +
+                            QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) +
+                            "' \"$@\"\nrc=$?\necho \"$kind $rc\" >> '" + log.toUtf8() + "'\nexit $rc\n");
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"-j"_s, u"2"_s, u"--yt-dlp"_s, ytDlp,
+                                   u"-o"_s, out, m_fixture.url(u"feed.xml"_s)});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        QFile runs(log);
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        QStringList kinds = QString::fromUtf8(runs.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        kinds.sort();
+        QCOMPARE(kinds, (QStringList{u"direct 0"_s, u"download 0"_s, u"download 0"_s, u"download 0"_s,
+                                     u"parse 0"_s}));
+        QCOMPARE(result.eventNames().count(u"info"_s), 1);
+        QVERIFY(result.first(u"info"_s).value(u"info"_s).toObject().value(u"entries"_s).isArray());
+        QSet<double> ids;
+        for (const QJsonObject &event : result.events) {
+            if (event.value(u"event"_s) == u"queued"_s)
+                ids.insert(event.value(u"id"_s).toDouble());
+        }
+        QCOMPARE(ids.size(), 3);
+        QCOMPARE(result.eventNames().count(u"finished"_s), 3);
+        QCOMPARE(QDir(out).entryList({u"*.mp4"_s}, QDir::Files).size(), 3);
+    }
+
+    // The real yt-dlp's own check: a stream still live is skipped by the direct run, without a download, and
+    // refused by the parse as before.
+    void aStreamStillLiveIsSkippedByTheDirectRunAndRefused()
+    {
+        const QString dir = m_fixture.scratch(u"clidirectlive"_s);
+        const QString log = QDir(dir).filePath(u"runs.log"_s);
+        const QByteArray live = QFile::encodeName(testDataPath(u"info/youtube-live.json"_s));
+        // The parse prints the captured -J; the direct run is the real yt-dlp given that info instead of the
+        // page (its last two arguments, "--" and the URL).
+        const QString ytDlp =
+            writeScript(dir, u"yt-dlp"_s,
+                        "case \"$*\" in *--print-to-file*) ;; *) echo parse >> '" + log.toUtf8() +
+                            "'; exec cat '" + live +
+                            "';; esac\nn=$#\ni=0\nfor a in \"$@\"; do i=$((i+1)); [ $i -eq 1 ] && set --; [ "
+                            "$i -le $((n-2)) ] "
+                            "&& set -- \"$@\" \"$a\"; done\n'" +
+                            QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) +
+                            "' \"$@\" --load-info-json '" + live + "'\nrc=$?\necho \"direct $rc\" >> '" +
+                            log.toUtf8() + "'\nexit $rc\n");
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, out,
+                                   u"https://www.youtube.com/watch?v=jfKfPfyJRdk"_s});
+        QCOMPARE(result.exitCode, 4);
+        const QJsonObject failed = result.first(u"failed"_s);
+        QCOMPARE(failed.value(u"stage"_s).toString(), u"parse"_s);
+        QCOMPARE(failed.value(u"error"_s).toString(), u"live"_s);
+        QVERIFY(!result.eventNames().contains(u"queued"_s));
+        QFile runs(log);
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        // Skipped (yt-dlp ends well, having downloaded nothing) rather than failed trying to reach YouTube.
+        QCOMPARE(QString::fromUtf8(runs.readAll()).split(u'\n', Qt::SkipEmptyParts),
+                 (QStringList{u"direct 0"_s, u"parse"_s}));
+        QVERIFY(!QFileInfo::exists(out) || QDir(out).isEmpty());
+    }
+
+    // A refused quality in a run that was its own parse falls back from that run's info, as after a parse.
+    void aRefusedQualityFallsBackFromTheDirectRunsInfo()
+    {
+        m_fixture.server().setFault(u"hls/v720.m3u8"_s, LoopbackServer::Fault::Forbidden);
+        const QString dir = m_fixture.scratch(u"clidirectfallback"_s);
+        const QString log = QDir(dir).filePath(u"runs.log"_s);
+        const QString ytDlp = writeScript(
+            dir, u"yt-dlp"_s,
+            "case \"$*\" in *--print-to-file*) kind=direct;; *' -J '*) kind=parse;; *--load-info-json*) "
+            "kind=from-info;; *) kind=by-url;; esac\necho $kind >> '" +
+                log.toUtf8() + "'\nexec '" + QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) +
+                "' \"$@\"\n");
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-q"_s, u"720"_s,
+                                   u"-o"_s, out, m_fixture.url(u"hls/master.m3u8"_s)});
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QJsonObject finished = result.first(u"finished"_s);
+        QCOMPARE(probeStreams(finished.value(u"path"_s).toString()),
+                 QStringList({u"video:640x360"_s, u"audio"_s}));
+        const QJsonObject fallback = finished.value(u"fallback"_s).toObject();
+        QCOMPARE(fallback.value(u"from_height"_s).toInt(), 720);
+        QCOMPARE(fallback.value(u"to_height"_s).toInt(), 360);
+        // The second run loaded what the first one said of the video: no parse, no second extraction.
+        QFile runs(log);
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(runs.readAll()).split(u'\n', Qt::SkipEmptyParts),
+                 (QStringList{u"direct"_s, u"from-info"_s}));
+    }
+
+    // yt-dlp writes the info where Gravity does not find it (a stand-in sends it to /dev/null): the download
+    // still ends, and is reported and recorded like any other.
+    void aDirectRunWhoseInfoNeverArrivesStillEnds()
+    {
+        const QString dir = m_fixture.scratch(u"clidirectnoinfo"_s);
+        const QString ytDlp =
+            writeScript(dir, u"yt-dlp"_s,
+                        "prev=\ni=0\nfor a in \"$@\"; do i=$((i+1)); [ $i -eq 1 ] && set --; [ \"$prev\" = "
+                        "'video:%()j' ] && "
+                        "a=/dev/null; set -- \"$@\" \"$a\"; prev=$a; done\nexec '" +
+                            QFile::encodeName(QStandardPaths::findExecutable(u"yt-dlp"_s)) + "' \"$@\"\n");
+        const QString out = QDir(dir).filePath(u"out"_s);
+        const AppRun result = run(
+            {u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, ytDlp, u"-o"_s, out, m_fixture.url(u"page.html"_s)},
+            60000);
+        QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+        const QStringList names = result.eventNames();
+        QVERIFY(!names.contains(u"info"_s));
+        QVERIFY(names.indexOf(u"queued"_s) >= 0 && names.indexOf(u"queued"_s) < names.indexOf(u"finished"_s));
+        QVERIFY(QFileInfo::exists(result.first(u"finished"_s).value(u"path"_s).toString()));
+        QCOMPARE(names.last(), u"done"_s);
     }
 
     void ctrlCStopsDownloadsAndTheirProcesses()

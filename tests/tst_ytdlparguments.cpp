@@ -69,6 +69,9 @@ private slots:
     void urlComesLastAfterDoubleDash();
     void savedInfoReplacesTheUrl_data();
     void savedInfoReplacesTheUrl();
+    void aDirectRunWritesTheInfoAndSkipsWhatOnlyAParseCanTake();
+    void theInfoFileOfADirectRunIsWhereYtDlpWritesIt_data();
+    void theInfoFileOfADirectRunIsWhereYtDlpWritesIt();
     void recordsGravityReads_data();
     void recordsGravityReads();
     void whereFilesGo_data();
@@ -108,7 +111,8 @@ void TestYtDlpArguments::urlComesLastAfterDoubleDash()
 {
     QFETCH(QString, url);
     for (const QStringList &arguments :
-         {downloadArguments(requestFor(url), {}, {}), probeArguments(url, {})}) {
+         {downloadArguments(requestFor(url), {}, {}), probeArguments(url, {}),
+          directDownloadArguments(requestFor(url), u"/home/user/.cache/info/a.run.info.json"_s, {})}) {
         QCOMPARE(arguments.constFirst(), u"--ignore-config"_s);
         QCOMPARE(arguments.constLast(), url);
         QCOMPARE(arguments.indexOf(url), arguments.size() - 1); // nowhere else, as option or value
@@ -138,6 +142,51 @@ void TestYtDlpArguments::savedInfoReplacesTheUrl()
     // Everything else is what a download by URL asks for.
     const QStringList fromUrl = downloadArguments(requestFor(watchUrl), {}, {});
     QCOMPARE(fromInfo.mid(0, fromInfo.size() - 2), fromUrl.mid(0, fromUrl.size() - 2));
+}
+
+void TestYtDlpArguments::aDirectRunWritesTheInfoAndSkipsWhatOnlyAParseCanTake()
+{
+    // yt-dlp reads the file name as an output template: a '%' in it is written "%%".
+    const QStringList direct =
+        directDownloadArguments(requestFor(watchUrl), u"/home/user/.cache/100%/a.run.info.json"_s, {});
+    QVERIFY(containsRun(
+        direct, {u"--print-to-file"_s, u"video:%()j"_s, u"/home/user/.cache/100%%/a.run.info.json"_s}));
+    QVERIFY(containsRun(direct, {u"--playlist-items"_s, u"1"_s}));
+    const QString filter = valueOf(direct, u"--match-filter"_s);
+    QVERIFY2(filter.contains(u"!is_live"_s) && filter.contains(u"!playlist_id"_s), qPrintable(filter));
+    // A multi-part video is a playlist to skip, not a first part to download.
+    QVERIFY(!direct.contains(u"--no-playlist"_s));
+
+    // Everything else is what a download by URL asks for.
+    QStringList byUrl = downloadArguments(requestFor(watchUrl), {}, {});
+    byUrl.removeAll(u"--no-playlist"_s);
+    QStringList rest = direct;
+    const qsizetype at = rest.indexOf(u"--playlist-items"_s);
+    rest.remove(at, 7);
+    QCOMPARE(rest, byUrl);
+}
+
+void TestYtDlpArguments::theInfoFileOfADirectRunIsWhereYtDlpWritesIt_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("a cache folder") << u"/home/user/.cache/Gravity/gravity-downloader/info/a.run.info.json"_s
+                                    << true;
+    QTest::newRow("spaces, Chinese and a percent sign")
+        << u"/home/张 三/.cache/100% sure/a.run.info.json"_s << true;
+    QTest::newRow("a colon is a '#' with --windows-filenames") << u"/srv/a:b/a.run.info.json"_s << false;
+    QTest::newRow("so is a question mark") << u"/srv/why?/a.run.info.json"_s << false;
+    QTest::newRow("a folder ending in a dot") << u"/srv/dots./a.run.info.json"_s << false;
+    QTest::newRow("a folder ending in a space") << u"/srv/space /a.run.info.json"_s << false;
+    QTest::newRow("a dollar is an environment variable") << u"/srv/$HOME/a.run.info.json"_s << false;
+    QTest::newRow("a relative path lands in the download folder") << u"info/a.run.info.json"_s << false;
+    QTest::newRow("a path yt-dlp would normalise") << u"/srv/a/../b/a.run.info.json"_s << false;
+}
+
+void TestYtDlpArguments::theInfoFileOfADirectRunIsWhereYtDlpWritesIt()
+{
+    QFETCH(QString, path);
+    QTEST(isPlainOutputPath(path), "plain");
 }
 
 void TestYtDlpArguments::recordsGravityReads_data()
