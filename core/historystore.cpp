@@ -207,7 +207,7 @@ int HistoryStore::pruneOlderThan(int days)
             continue;
         if (key >= cutoff)
             break;
-        old.append(QString(m_table.idAt(*it)));
+        old.append(m_table.idAt(*it));
     }
     removeMany(old);
     return int(old.size());
@@ -282,7 +282,7 @@ QStringList HistoryStore::ids() const
     QStringList result;
     result.reserve(m_order.size());
     for (const quint32 slot : m_order)
-        result.append(QString(m_table.idAt(slot)));
+        result.append(m_table.idAt(slot));
     return result;
 }
 

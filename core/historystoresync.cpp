@@ -10,6 +10,10 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace Gravity {
 
 namespace {
@@ -17,6 +21,16 @@ namespace {
 // Past this many changes at once (a large merge, many local changes) the model is told to reset rather
 // than receive thousands of single-row signals, and the order is rebuilt rather than patched.
 constexpr qsizetype BulkThreshold = 256;
+
+// A read or a write passes the whole history through a worker's malloc arena (the file, the parse, the
+// decompressed blocks) and frees it again; glibc keeps what it freed mapped. Handing it back is what keeps a
+// 10,000-entry history at its table's size rather than its load's: about 0.35 MiB of resident memory.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 } // namespace
 
@@ -146,10 +160,13 @@ void HistoryStore::finishJob(HistoryFile::SyncOutcome outcome)
     m_knownFingerprint = failed ? QString() : outcome.fingerprint;
     const QString message = failed ? failureMessage(outcome.failure, outcome.detail) : QString();
     const bool wrote = outcome.wrote;
+    const bool reread = outcome.reread;
     const HistoryFile::Failure failure = outcome.failure;
 
     if (outcome.reread)
         adopt(std::move(outcome), kind == JobKind::Load);
+    if (reread || wrote)
+        releaseFreedMemory();
     if (!wrote && (m_recoveryNeeded || !m_movedAsidePath.isEmpty())) {
         // Recovered entries may now exist only in memory (their file is damaged or already moved aside):
         // all of them go into the next write.

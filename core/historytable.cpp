@@ -14,8 +14,8 @@ namespace {
 constexpr char AsIs = '=';      // the line follows as it is
 constexpr char WithoutId = '#'; // the line follows with its "id":"<id>" replaced by IdMark
 constexpr char IdMark = '\x01'; // never in a line stored WithoutId (such a line is kept AsIs)
-constexpr QByteArrayView IdKey = "\"id\":\"";
-constexpr qsizetype MaxIdLength = 64; // isValidHistoryId()
+constexpr QByteArrayView IdPiece = "\"id\":\"";
+constexpr QByteArrayView HexDigits = "0123456789abcdef";
 
 size_t hashOf(QByteArrayView id)
 {
@@ -23,19 +23,24 @@ size_t hashOf(QByteArrayView id)
     return qHash(id, QHashSeed::globalSeed());
 }
 
-QByteArrayView bytesOf(QLatin1StringView text)
+int hexValue(char c)
 {
-    return {text.data(), text.size()};
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+bool isUuidDash(qsizetype i)
+{
+    return i == 8 || i == 13 || i == 18 || i == 23;
 }
 
 // Where `"id":"<id>"` first is in the line, or -1.
 qsizetype idPosition(QByteArrayView line, QByteArrayView id)
 {
     for (qsizetype from = 0;;) {
-        const qsizetype at = line.indexOf(IdKey, from);
+        const qsizetype at = line.indexOf(IdPiece, from);
         if (at < 0)
             return -1;
-        const QByteArrayView rest = line.sliced(at + IdKey.size());
+        const QByteArrayView rest = line.sliced(at + IdPiece.size());
         if (rest.startsWith(id) && rest.size() > id.size() && rest.at(id.size()) == '"')
             return at;
         from = at + 1;
@@ -54,7 +59,7 @@ QByteArray storedLine(QByteArrayView line, QByteArrayView id)
         stored.append(AsIs).append(line);
         return stored;
     }
-    const qsizetype pieceSize = IdKey.size() + id.size() + 1;
+    const qsizetype pieceSize = IdPiece.size() + id.size() + 1;
     stored.reserve(line.size() - pieceSize + 2);
     stored.append(WithoutId).append(line.first(at)).append(IdMark).append(line.sliced(at + pieceSize));
     return stored;
@@ -70,7 +75,7 @@ void appendLine(QByteArray &out, QByteArrayView stored, QByteArrayView id)
         return;
     }
     const qsizetype mark = body.indexOf(IdMark);
-    out.append(body.first(mark)).append(IdKey).append(id).append('"').append(body.sliced(mark + 1));
+    out.append(body.first(mark)).append(IdPiece).append(id).append('"').append(body.sliced(mark + 1));
 }
 
 // A block's stored lines: `count` of them, the missing ones at the end empty.
@@ -99,7 +104,77 @@ QByteArray uncompressed(const QByteArray &compressed)
 
 bool HistoryTable::isUsed(qsizetype slot) const
 {
-    return slot >= 0 && slot < m_slots.size() && m_slots.at(slot).used;
+    return slot >= 0 && slot < m_slots.size() && (m_slots.at(slot).flags & Used);
+}
+
+// --- Ids -----------------------------------------------------------------------------------------------
+
+std::optional<HistoryTable::IdKey> HistoryTable::idKeyFor(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > MaxIdLength)
+        return std::nullopt;
+    IdKey key;
+    // newHistoryId()'s form, lowercase with dashes: 16 bytes instead of 36 characters.
+    bool uuid = id.size() == 36;
+    for (qsizetype i = 0; uuid && i < id.size(); ++i)
+        uuid = isUuidDash(i) ? id.at(i) == '-' : hexValue(id.at(i)) >= 0;
+    if (uuid) {
+        key.uuid = true;
+        for (qsizetype i = 0; i < id.size();) {
+            if (isUuidDash(i)) {
+                ++i;
+                continue;
+            }
+            key.bytes[key.size++] = char(hexValue(id.at(i)) << 4 | hexValue(id.at(i + 1)));
+            i += 2;
+        }
+        return key;
+    }
+    for (const char c : id) {
+        if (uchar(c) > 0x7f)
+            return std::nullopt;
+        key.bytes[key.size++] = c;
+    }
+    return key;
+}
+
+QByteArrayView HistoryTable::storedIdAt(qsizetype slot) const
+{
+    const Slot &s = m_slots.at(slot);
+    return QByteArrayView(m_blocks.at(slot / BlockSize).text).sliced(s.textOffset, s.idLength);
+}
+
+HistoryTable::IdKey HistoryTable::idKeyAt(qsizetype slot) const
+{
+    IdKey key;
+    const QByteArrayView stored = storedIdAt(slot);
+    std::copy(stored.begin(), stored.end(), key.bytes.begin());
+    key.size = stored.size();
+    key.uuid = m_slots.at(slot).flags & UuidId;
+    return key;
+}
+
+HistoryTable::IdText HistoryTable::idTextAt(qsizetype slot) const
+{
+    IdText text;
+    const QByteArrayView stored = storedIdAt(slot);
+    if (!(m_slots.at(slot).flags & UuidId)) {
+        std::copy(stored.begin(), stored.end(), text.chars.begin());
+        text.size = stored.size();
+        return text;
+    }
+    for (const char byte : stored) {
+        if (isUuidDash(text.size))
+            text.chars[text.size++] = '-';
+        text.chars[text.size++] = HexDigits.at(uchar(byte) >> 4);
+        text.chars[text.size++] = HexDigits.at(uchar(byte) & 0xf);
+    }
+    return text;
+}
+
+bool HistoryTable::hasId(qsizetype slot, const IdKey &id) const
+{
+    return bool(m_slots.at(slot).flags & UuidId) == id.uuid && storedIdAt(slot) == id.view();
 }
 
 qsizetype HistoryTable::textEnd(qsizetype slot) const
@@ -114,10 +189,9 @@ qint64 HistoryTable::keyAt(qsizetype slot) const
     return m_slots.at(slot).key;
 }
 
-QLatin1StringView HistoryTable::idAt(qsizetype slot) const
+QString HistoryTable::idAt(qsizetype slot) const
 {
-    const Slot &s = m_slots.at(slot);
-    return {m_blocks.at(slot / BlockSize).text.constData() + s.textOffset, s.idLength};
+    return QString::fromLatin1(idTextAt(slot).view());
 }
 
 QByteArrayView HistoryTable::searchTextAt(qsizetype slot) const
@@ -139,8 +213,7 @@ Platform HistoryTable::platformAt(qsizetype slot) const
 
 HistoryRow HistoryTable::rowAt(qsizetype slot) const
 {
-    return {keyAt(slot), QString(idAt(slot)), searchTextAt(slot).toByteArray(), stateAt(slot),
-            platformAt(slot)};
+    return {keyAt(slot), idAt(slot), searchTextAt(slot).toByteArray(), stateAt(slot), platformAt(slot)};
 }
 
 QByteArray HistoryTable::lineAt(qsizetype slot) const
@@ -156,7 +229,7 @@ QByteArray HistoryTable::lineAt(qsizetype slot) const
         m_cachedBlock = block;
     }
     QByteArray line;
-    appendLine(line, m_cachedViews.at(slot - block * BlockSize), bytesOf(idAt(slot)));
+    appendLine(line, m_cachedViews.at(slot - block * BlockSize), idTextAt(slot).view());
     return line;
 }
 
@@ -165,7 +238,7 @@ bool HistoryTable::before(qsizetype a, qsizetype b) const
     const qint64 keyA = keyAt(a);
     const qint64 keyB = keyAt(b);
     // Ids are ASCII: their bytes sort as their UTF-16 does (historyOrderBefore()).
-    return keyA != keyB ? keyA > keyB : bytesOf(idAt(a)).compare(bytesOf(idAt(b))) < 0;
+    return keyA != keyB ? keyA > keyB : idTextAt(a).view().compare(idTextAt(b).view()) < 0;
 }
 
 QStringList HistoryTable::ids() const
@@ -173,8 +246,8 @@ QStringList HistoryTable::ids() const
     QStringList result;
     result.reserve(m_size);
     for (qsizetype slot = 0; slot < m_slots.size(); ++slot) {
-        if (m_slots.at(slot).used)
-            result.append(QString(idAt(slot)));
+        if (isUsed(slot))
+            result.append(idAt(slot));
     }
     return result;
 }
@@ -191,20 +264,21 @@ qsizetype HistoryTable::slotOf(QStringView id) const
             return -1;
         latin1[i] = char(id.at(i).unicode());
     }
-    const qsizetype at = findInIndex(QLatin1StringView(latin1.data(), id.size()));
+    const std::optional<IdKey> key = idKeyFor(QByteArrayView(latin1.data(), id.size()));
+    const qsizetype at = key ? findInIndex(*key) : -1;
     return at < 0 ? -1 : qsizetype(m_index.at(at)) - 1;
 }
 
-qsizetype HistoryTable::findInIndex(QLatin1StringView id) const
+qsizetype HistoryTable::findInIndex(const IdKey &id) const
 {
     if (m_index.isEmpty())
         return -1;
     const qsizetype mask = m_index.size() - 1;
-    for (qsizetype at = qsizetype(hashOf(bytesOf(id)) & size_t(mask));; at = (at + 1) & mask) {
+    for (qsizetype at = qsizetype(hashOf(id.view()) & size_t(mask));; at = (at + 1) & mask) {
         const quint32 value = m_index.at(at);
         if (value == 0)
             return -1;
-        if (idAt(value - 1) == id)
+        if (hasId(value - 1, id))
             return at;
     }
 }
@@ -219,7 +293,7 @@ void HistoryTable::growIndexFor(qsizetype count)
         capacity *= 2;
     m_index = QList<quint32>(capacity, 0);
     for (qsizetype slot = 0; slot < m_slots.size(); ++slot) {
-        if (m_slots.at(slot).used)
+        if (isUsed(slot))
             indexInsert(slot);
     }
 }
@@ -227,7 +301,7 @@ void HistoryTable::growIndexFor(qsizetype count)
 void HistoryTable::indexInsert(qsizetype slot)
 {
     const qsizetype mask = m_index.size() - 1;
-    qsizetype at = qsizetype(hashOf(bytesOf(idAt(slot))) & size_t(mask));
+    qsizetype at = qsizetype(hashOf(storedIdAt(slot)) & size_t(mask));
     while (m_index.at(at) != 0)
         at = (at + 1) & mask;
     m_index[at] = quint32(slot + 1);
@@ -235,7 +309,7 @@ void HistoryTable::indexInsert(qsizetype slot)
 
 void HistoryTable::indexErase(qsizetype slot)
 {
-    qsizetype hole = findInIndex(idAt(slot));
+    qsizetype hole = findInIndex(idKeyAt(slot));
     if (hole < 0)
         return;
     // Linear probing without tombstones: what follows in the same run moves back into the hole unless its
@@ -243,7 +317,7 @@ void HistoryTable::indexErase(qsizetype slot)
     const qsizetype mask = m_index.size() - 1;
     for (qsizetype at = (hole + 1) & mask; m_index.at(at) != 0; at = (at + 1) & mask) {
         const quint32 value = m_index.at(at);
-        const qsizetype home = qsizetype(hashOf(bytesOf(idAt(value - 1))) & size_t(mask));
+        const qsizetype home = qsizetype(hashOf(storedIdAt(value - 1)) & size_t(mask));
         const bool staysPut = hole <= at ? (home > hole && home <= at) : (home > hole || home <= at);
         if (!staysPut) {
             m_index[hole] = value;
@@ -327,7 +401,7 @@ void HistoryTable::apply(const QStringList &removals, const QList<HistoryRecord>
     }
     growIndexFor(m_size);
     for (const qsizetype slot : std::as_const(added)) {
-        if (findInIndex(idAt(slot)) < 0)
+        if (findInIndex(idKeyAt(slot)) < 0)
             indexInsert(slot);
     }
 }
@@ -352,7 +426,7 @@ void HistoryTable::rewriteBlock(qsizetype block, const Edit *begin, const Edit *
         const qsizetype i = edit->slot - first;
         Slot &slot = m_slots[edit->slot];
         if (!edit->record) {
-            slot.used = false;
+            slot.flags = 0;
             slot.idLength = 0;
             texts[i] = {};
             lines[i] = {};
@@ -360,15 +434,18 @@ void HistoryTable::rewriteBlock(qsizetype block, const Edit *begin, const Edit *
         }
         const HistoryRow &row = edit->record->row;
         const QByteArray id = row.id.toLatin1();
-        newTexts[i] = id + row.searchText;
+        const IdKey key = *idKeyFor(id); // apply() took valid ids only
+        newTexts[i] = QByteArray();      // an earlier edit of the same slot in this batch may have filled it
+        newTexts[i].reserve(key.size + row.searchText.size());
+        newTexts[i].append(key.view()).append(row.searchText);
         newLines[i] = storedLine(edit->record->line, id);
         texts[i] = newTexts[i];
         lines[i] = newLines[i];
         slot.key = row.key;
-        slot.idLength = quint8(id.size());
+        slot.idLength = quint8(key.size);
         slot.state = quint8(row.state);
         slot.platform = quint8(row.platform);
-        slot.used = true;
+        slot.flags = Used | (key.uuid ? UuidId : 0);
     }
 
     // Sized exactly: these stay for as long as the entries do.
@@ -423,9 +500,9 @@ void HistoryTable::append(const HistoryTable &other)
     QList<HistoryRecord> later;
     QList<Edit> duplicates;
     for (qsizetype slot = 0; slot < other.slotCount(); ++slot) {
-        if (!other.m_slots.at(slot).used)
+        if (!other.isUsed(slot))
             continue;
-        if (findInIndex(other.idAt(slot)) >= 0) {
+        if (findInIndex(other.idKeyAt(slot)) >= 0) {
             later.append(other.recordAt(slot));
             duplicates.append({base + slot, nullptr});
             continue;
@@ -462,7 +539,7 @@ void HistoryTable::forEachStoredLine(
         const qsizetype inBlock = qMin(BlockSize, slotCount() - first);
         splitLines(joined, inBlock, lines.data());
         for (qsizetype i = 0; i < inBlock; ++i) {
-            if (m_slots.at(first + i).used)
+            if (isUsed(first + i))
                 visit(first + i, lines[i]);
         }
     }
@@ -473,7 +550,7 @@ void HistoryTable::forEachLine(const std::function<void(qsizetype slot, QByteArr
     QByteArray line;
     forEachStoredLine(0, m_blocks.size(), [&](qsizetype slot, QByteArrayView stored) {
         line.clear();
-        appendLine(line, stored, bytesOf(idAt(slot)));
+        appendLine(line, stored, idTextAt(slot).view());
         visit(slot, line);
     });
 }
@@ -482,7 +559,7 @@ QByteArray HistoryTable::linesOfBlocks(qsizetype first, qsizetype count) const
 {
     QByteArray out;
     forEachStoredLine(first, count, [&](qsizetype slot, QByteArrayView stored) {
-        appendLine(out, stored, bytesOf(idAt(slot)));
+        appendLine(out, stored, idTextAt(slot).view());
         out.append('\n');
     });
     return out;
@@ -505,15 +582,15 @@ void HistoryTable::diff(const HistoryTable &before, const HistoryTable &after, Q
     for (qsizetype slot = 0; slot < after.slotCount(); ++slot) {
         if (!after.isUsed(slot))
             continue;
-        const qsizetype at = before.findInIndex(after.idAt(slot));
+        const qsizetype at = before.findInIndex(after.idKeyAt(slot));
         if (at < 0)
-            added->append(QString(after.idAt(slot)));
+            added->append(after.idAt(slot));
         else if (old.at(before.m_index.at(at) - 1) != now.at(slot))
-            changed->append(QString(after.idAt(slot)));
+            changed->append(after.idAt(slot));
     }
     for (qsizetype slot = 0; slot < before.slotCount(); ++slot) {
-        if (before.isUsed(slot) && after.findInIndex(before.idAt(slot)) < 0)
-            removed->append(QString(before.idAt(slot)));
+        if (before.isUsed(slot) && after.findInIndex(before.idKeyAt(slot)) < 0)
+            removed->append(before.idAt(slot));
     }
 }
 

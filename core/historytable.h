@@ -8,7 +8,9 @@
 #include <QList>
 #include <QStringList>
 
+#include <array>
 #include <functional>
+#include <optional>
 
 namespace Gravity {
 
@@ -24,10 +26,11 @@ struct HistoryRecord
 //  - Every entry has a slot, numbered from 0, which it keeps until the table is replaced: an update rewrites
 //    the slot in place, a removed entry leaves its slot empty, a new entry takes a new slot at the end. So a
 //    model can hold slot numbers, and the lines stay in the order they were added (the file's order).
-//  - Slots come in blocks of BlockSize. A block holds its entries' ids and search texts back to back,
-//    uncompressed (the list searches them on every keystroke), and their JSON lines joined and compressed
-//    together (qCompress): a line of JSON alone hardly compresses, sixty of them from one program shrink
-//    about sevenfold. The id, which is also in the block's text, is left out of the compressed line.
+//  - Slots come in blocks of BlockSize. A block holds its entries' ids (a UUID as its 16 bytes) and search
+//    texts back to back, uncompressed (the list searches them on every keystroke), and their JSON lines
+//    joined and compressed together (qCompress): a line of JSON alone hardly compresses, sixty of them from
+//    one program shrink about sevenfold. The id, which is also in the block's text, is left out of the
+//    compressed line.
 //  - An open-addressing index maps ids to slots: one 32-bit number per place, no node per entry.
 // Values share their blocks (QList): a copy costs reference counts, a change detaches what it touches, so a
 // worker reads a snapshot while the GUI thread goes on. lineAt() keeps the block it last decompressed for the
@@ -47,7 +50,7 @@ public:
 
     // Of a used slot (an empty one keeps its key, and an empty id and search text).
     [[nodiscard]] qint64 keyAt(qsizetype slot) const;
-    [[nodiscard]] QLatin1StringView idAt(qsizetype slot) const;
+    [[nodiscard]] QString idAt(qsizetype slot) const;
     [[nodiscard]] QByteArrayView searchTextAt(qsizetype slot) const;
     [[nodiscard]] DownloadState stateAt(qsizetype slot) const;
     [[nodiscard]] Platform platformAt(qsizetype slot) const;
@@ -82,14 +85,33 @@ public:
                      QStringList *removed, QStringList *changed);
 
 private:
+    static constexpr qsizetype MaxIdLength = 64; // isValidHistoryId()
+    static constexpr quint8 Used = 1;
+    static constexpr quint8 UuidId = 2; // the id is a lowercase UUID's 16 bytes, not its 36 characters
+
     struct Slot
     {
         qint64 key = 0;
         quint32 textOffset = 0; // in its block's text: the id, then the search text
-        quint8 idLength = 0;
+        quint8 idLength = 0;    // bytes in the text
         quint8 state = 0;
         quint8 platform = 0;
-        bool used = false;
+        quint8 flags = 0;
+    };
+    // An id as the index compares it: as its block's text holds it.
+    struct IdKey
+    {
+        std::array<char, MaxIdLength> bytes{};
+        qsizetype size = 0;
+        bool uuid = false;
+        [[nodiscard]] QByteArrayView view() const { return {bytes.data(), size}; }
+    };
+    // The id's characters (ASCII).
+    struct IdText
+    {
+        std::array<char, MaxIdLength> chars{};
+        qsizetype size = 0;
+        [[nodiscard]] QByteArrayView view() const { return {chars.data(), size}; }
     };
     struct Block
     {
@@ -102,8 +124,13 @@ private:
         const HistoryRecord *record; // nullptr: empty the slot
     };
 
+    [[nodiscard]] static std::optional<IdKey> idKeyFor(QByteArrayView id); // nullopt: not an id
     [[nodiscard]] qsizetype textEnd(qsizetype slot) const;
-    [[nodiscard]] qsizetype findInIndex(QLatin1StringView id) const; // position in m_index, or -1
+    [[nodiscard]] QByteArrayView storedIdAt(qsizetype slot) const;
+    [[nodiscard]] IdKey idKeyAt(qsizetype slot) const;
+    [[nodiscard]] IdText idTextAt(qsizetype slot) const;
+    [[nodiscard]] bool hasId(qsizetype slot, const IdKey &id) const;
+    [[nodiscard]] qsizetype findInIndex(const IdKey &id) const; // position in m_index, or -1
     void indexInsert(qsizetype slot);
     void indexErase(qsizetype slot);
     void growIndexFor(qsizetype count);

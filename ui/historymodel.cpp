@@ -144,7 +144,7 @@ int HistoryModel::rowCount(const QModelIndex &parent) const
 
 QString HistoryModel::idAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? QString(table().idAt(m_rows.at(row))) : QString();
+    return row >= 0 && row < m_rows.size() ? table().idAt(m_rows.at(row)) : QString();
 }
 
 std::optional<HistoryEntry> HistoryModel::entryAt(int row) const
