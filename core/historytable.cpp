@@ -102,11 +102,6 @@ QByteArray uncompressed(const QByteArray &compressed)
 
 } // namespace
 
-bool HistoryTable::isUsed(qsizetype slot) const
-{
-    return slot >= 0 && slot < m_slots.size() && (m_slots.at(slot).flags & Used);
-}
-
 // --- Ids -----------------------------------------------------------------------------------------------
 
 std::optional<HistoryTable::IdKey> HistoryTable::idKeyFor(QByteArrayView id)
@@ -177,38 +172,9 @@ bool HistoryTable::hasId(qsizetype slot, const IdKey &id) const
     return bool(m_slots.at(slot).flags & UuidId) == id.uuid && storedIdAt(slot) == id.view();
 }
 
-qsizetype HistoryTable::textEnd(qsizetype slot) const
-{
-    const qsizetype next = slot + 1;
-    return next < m_slots.size() && next % BlockSize != 0 ? qsizetype(m_slots.at(next).textOffset)
-                                                          : m_blocks.at(slot / BlockSize).text.size();
-}
-
-qint64 HistoryTable::keyAt(qsizetype slot) const
-{
-    return m_slots.at(slot).key;
-}
-
 QString HistoryTable::idAt(qsizetype slot) const
 {
     return QString::fromLatin1(idTextAt(slot).view());
-}
-
-QByteArrayView HistoryTable::searchTextAt(qsizetype slot) const
-{
-    const Slot &s = m_slots.at(slot);
-    const qsizetype begin = s.textOffset + s.idLength;
-    return QByteArrayView(m_blocks.at(slot / BlockSize).text).sliced(begin, textEnd(slot) - begin);
-}
-
-DownloadState HistoryTable::stateAt(qsizetype slot) const
-{
-    return DownloadState(m_slots.at(slot).state);
-}
-
-Platform HistoryTable::platformAt(qsizetype slot) const
-{
-    return Platform(m_slots.at(slot).platform);
 }
 
 HistoryRow HistoryTable::rowAt(qsizetype slot) const
