@@ -175,25 +175,54 @@ bool sameHistoryEntry(const HistoryEntry &a, const HistoryEntry &b)
            a.startedAt == b.startedAt && a.finishedAt == b.finishedAt && a.infoFetchedAt == b.infoFetchedAt;
 }
 
+namespace {
+
+QByteArray searchTextOf(const QString &title, const QString &url, const QString &normalizedUrl,
+                        const QString &uploader)
+{
+    QString text = title + u'\n' + url + u'\n' + uploader;
+    if (normalizedUrl != url)
+        text += u'\n' + normalizedUrl;
+    QByteArray folded = std::move(text).toCaseFolded().toUtf8();
+    folded.squeeze(); // toUtf8() allocates three bytes per character
+    return folded;
+}
+
+qint64 sortKeyOf(const QDateTime &finishedAt)
+{
+    return finishedAt.isValid() ? finishedAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+}
+
+} // namespace
+
 QByteArray historySearchText(const HistoryEntry &entry)
 {
-    QString text = entry.title + u'\n' + entry.url + u'\n' + entry.uploader;
-    if (entry.normalizedUrl != entry.url)
-        text += u'\n' + entry.normalizedUrl;
-    QByteArray folded = std::move(text).toCaseFolded().toUtf8();
-    folded.squeeze(); // toUtf8() allocates three bytes per character; this is kept for the entry's lifetime
-    return folded;
+    return searchTextOf(entry.title, entry.url, entry.normalizedUrl, entry.uploader);
 }
 
 qint64 historySortKey(const HistoryEntry &entry)
 {
-    return entry.finishedAt.isValid() ? entry.finishedAt.toMSecsSinceEpoch()
-                                      : std::numeric_limits<qint64>::min();
+    return sortKeyOf(entry.finishedAt);
 }
 
 HistoryRow historyRowFor(const HistoryEntry &entry)
 {
     return {historySortKey(entry), entry.id, historySearchText(entry), entry.state, entry.platform};
+}
+
+std::optional<HistoryRow> historyRowFromJson(const QJsonObject &object)
+{
+    // The same reads as historyEntryFromJson(), for these fields only.
+    QString id = stringOf(object, KeyId);
+    if (!isValidHistoryId(id))
+        return std::nullopt;
+    const QString url = stringOf(object, KeyUrl);
+    const QString normalizedUrl =
+        object.contains(KeyNormalizedUrl) ? stringOf(object, KeyNormalizedUrl) : url;
+    return HistoryRow{
+        sortKeyOf(timeOf(object, KeyFinishedAt)), std::move(id),
+        searchTextOf(stringOf(object, KeyTitle), url, normalizedUrl, stringOf(object, KeyUploader)),
+        stateFromId(stringOf(object, KeyState)), platformOf(object, KeyPlatform)};
 }
 
 HistoryEntry historyEntryFor(const DownloadTask &task)

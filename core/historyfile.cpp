@@ -1,7 +1,5 @@
 #include "historyfile.h"
 
-#include "historyline.h"
-
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -71,15 +69,30 @@ QString moveAsideName(const QString &path)
     return candidate;
 }
 
+// The row, or nullopt when the line is not an entry.
+std::optional<HistoryRow> rowFromLine(QByteArrayView line)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return historyRowFromJson(doc.object());
+}
+
 struct ParsedLines
 {
-    QList<Record> records;
+    HistoryTable table;
     int badLines = 0;
 };
 
 ParsedLines parseLines(QByteArrayView text)
 {
     ParsedLines result;
+    // A block's worth at a time: the table compresses each block once, and what parsing allocates for a line
+    // is freed (and reused) long before the next block, instead of 100,000 rows waiting to be packed.
+    QList<Record> chunk;
+    chunk.reserve(HistoryTable::BlockSize);
     for (qsizetype start = 0; start < text.size();) {
         qsizetype end = text.indexOf('\n', start);
         if (end < 0)
@@ -88,11 +101,19 @@ ParsedLines parseLines(QByteArrayView text)
         start = end + 1;
         if (line.isEmpty())
             continue;
-        if (std::optional<Record> record = recordFromLine(line))
-            result.records.append(std::move(*record));
-        else
+        std::optional<HistoryRow> row = rowFromLine(line);
+        if (!row) {
             ++result.badLines;
+            continue;
+        }
+        // The file's bytes, not a copy: the table keeps its own, compressed.
+        chunk.append({std::move(*row), QByteArray::fromRawData(line.data(), line.size())});
+        if (chunk.size() == HistoryTable::BlockSize) {
+            result.table.apply({}, chunk); // a later line for the same id wins
+            chunk.clear();
+        }
     }
+    result.table.apply({}, chunk);
     return result;
 }
 
@@ -122,97 +143,77 @@ QList<QByteArrayView> splitAtLines(QByteArrayView text, int count)
     return pieces;
 }
 
-void diff(const EntryMap &before, const EntryMap &after, SyncOutcome &outcome)
-{
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        const auto old = before.constFind(it.key());
-        if (old == before.cend())
-            outcome.added.append(it.key());
-        else if (old->line != it->line)
-            outcome.changed.append(it.key());
-    }
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!after.contains(it.key()))
-            outcome.removed.append(it.key());
-    }
-}
-
 } // namespace
 
 Record recordFor(const HistoryEntry &entry)
 {
     // Compact JSON escapes control characters, so a title with a newline stays on its line.
-    return {historyRowFor(entry),
-            HistoryLine::pack(QJsonDocument(historyEntryToJson(entry)).toJson(QJsonDocument::Compact))};
+    return {historyRowFor(entry), QJsonDocument(historyEntryToJson(entry)).toJson(QJsonDocument::Compact)};
 }
 
 std::optional<Record> recordFromLine(QByteArrayView line)
 {
-    QJsonParseError error{};
-    const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    std::optional<HistoryRow> row = rowFromLine(line);
+    if (!row)
         return std::nullopt;
-    const std::optional<HistoryEntry> entry = historyEntryFromJson(doc.object());
-    if (!entry)
-        return std::nullopt;
-    // The line as it was read, packed into its own bytes (the file's buffer goes), so unknown keys from a
-    // newer Gravity survive our next write too.
-    return Record{historyRowFor(*entry), HistoryLine::pack(line)};
+    // The line as it was read, so unknown keys from a newer Gravity survive our next write too.
+    return Record{std::move(*row), line.toByteArray()};
 }
 
-std::optional<HistoryEntry> entryOf(const Record &record)
+std::optional<HistoryEntry> entryOf(const HistoryTable &table, qsizetype slot)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(HistoryLine::unpack(record.line));
+    const QJsonDocument doc = QJsonDocument::fromJson(table.lineAt(slot));
     return doc.isObject() ? historyEntryFromJson(doc.object()) : std::nullopt;
 }
 
 QList<HistoryEntry> entriesOf(const Snapshot &snapshot)
 {
+    // Parsed in the table's order, each block decompressed once, then put in the list's order.
+    QList<std::optional<HistoryEntry>> bySlot(snapshot.table.slotCount());
+    snapshot.table.forEachLine([&bySlot](qsizetype slot, QByteArrayView line) {
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()));
+        if (doc.isObject())
+            bySlot[slot] = historyEntryFromJson(doc.object());
+    });
     QList<HistoryEntry> result;
     result.reserve(snapshot.order.size());
-    for (const HistoryRow &row : snapshot.order) {
-        const auto record = snapshot.entries.constFind(row.id);
-        if (record == snapshot.entries.cend())
-            continue;
-        if (std::optional<HistoryEntry> entry = entryOf(*record))
-            result.append(std::move(*entry));
+    for (const quint32 slot : snapshot.order) {
+        if (slot < bySlot.size() && bySlot.at(slot))
+            result.append(std::move(*bySlot[slot]));
     }
     return result;
 }
 
-Order buildOrder(const EntryMap &entries)
+Order buildOrder(const HistoryTable &table)
 {
     Order order;
-    order.reserve(entries.size());
-    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
-        order.append(it->row);
-    std::sort(order.begin(), order.end(), [](const HistoryRow &a, const HistoryRow &b) {
-        return historyOrderBefore(a.key, a.id, b.key, b.id);
-    });
+    order.reserve(table.size());
+    for (qsizetype slot = 0; slot < table.slotCount(); ++slot) {
+        if (table.isUsed(slot))
+            order.append(quint32(slot));
+    }
+    std::sort(order.begin(), order.end(), [&table](quint32 a, quint32 b) { return table.before(a, b); });
     return order;
 }
 
-qsizetype orderPosition(const Order &order, qint64 key, QStringView id)
+qsizetype orderPosition(const Order &order, const HistoryTable &table, qsizetype slot)
 {
-    const auto it =
-        std::lower_bound(order.cbegin(), order.cend(), key, [id](const HistoryRow &item, qint64 k) {
-            return historyOrderBefore(item.key, item.id, k, id);
-        });
+    const auto it = std::lower_bound(order.cbegin(), order.cend(), slot,
+                                     [&table](quint32 item, qsizetype s) { return table.before(item, s); });
     return it - order.cbegin();
 }
 
-qsizetype orderInsert(Order &order, HistoryRow row)
+qsizetype orderInsert(Order &order, const HistoryTable &table, qsizetype slot)
 {
-    const qsizetype position = orderPosition(order, row.key, row.id);
-    order.insert(position, std::move(row));
+    const qsizetype position = orderPosition(order, table, slot);
+    order.insert(position, quint32(slot));
     return position;
 }
 
-qsizetype orderRemove(Order &order, qint64 key, QStringView id)
+qsizetype orderRemove(Order &order, const HistoryTable &table, qsizetype slot)
 {
-    const qsizetype position = orderPosition(order, key, id);
-    if (position >= order.size() || order.at(position).id != id)
+    const qsizetype position = orderPosition(order, table, slot);
+    if (position >= order.size() || order.at(position) != quint32(slot))
         return -1;
     order.removeAt(position);
     return position;
@@ -255,15 +256,11 @@ ReadResult readFile(const QString &path)
     // Parsing is most of a load: the lines are split into a piece per core and parsed side by side.
     const QList<ParsedLines> pieces = QtConcurrent::blockingMapped<QList<ParsedLines>>(
         splitAtLines(body, pieceCountFor(body.size())), parseLines);
-    qsizetype total = 0;
-    for (const ParsedLines &piece : pieces)
-        total += piece.records.size();
-    result.entries.reserve(total);
     for (const ParsedLines &piece : pieces) {
         result.badLines += piece.badLines;
-        for (const Record &record : piece.records)
-            result.entries.insert(record.row.id, record); // in file order: a later line for the same id wins
+        result.entries.append(piece.table); // in file order: a later line for the same id wins
     }
+    result.entries.squeeze();
     result.fingerprint = fingerprintOf(token, data.size());
     return result;
 }
@@ -283,35 +280,27 @@ std::optional<QString> fingerprint(const QString &path)
     return fingerprintOf(headerToken(line).value_or(QString()), size);
 }
 
-QList<QByteArray> serializeInPieces(const EntryMap &entries, const Order &order, const QString &writeToken)
+QList<QByteArray> serializeInPieces(const HistoryTable &entries, const QString &writeToken)
 {
     QByteArray header =
         QJsonDocument(
             QJsonObject{{KeyFormat, HeaderFormat}, {KeyVersion, FormatVersion}, {KeyWrite, writeToken}})
             .toJson(QJsonDocument::Compact);
     header.append('\n');
-    // Oldest first. The lines are kept serialised, so this only unpacks and copies them.
-    constexpr qsizetype LinesPerPiece = 4096;
-    QList<QByteArray> pieces{header};
-    QByteArray data;
-    qsizetype lines = 0;
-    for (auto it = order.crbegin(); it != order.crend(); ++it) {
-        const auto entry = entries.constFind(it->id);
-        if (entry == entries.cend())
-            continue;
-        data.append(HistoryLine::unpack(entry->line));
-        data.append('\n');
-        if (++lines % LinesPerPiece == 0)
-            pieces.append(std::exchange(data, {}));
-    }
-    if (!data.isEmpty())
-        pieces.append(data);
+    // The lines are kept serialised: this only decompresses and copies them, a piece per core at a time.
+    constexpr qsizetype BlocksPerPiece = 4096 / HistoryTable::BlockSize;
+    QList<qsizetype> firstBlocks;
+    for (qsizetype block = 0; block < entries.blockCount(); block += BlocksPerPiece)
+        firstBlocks.append(block);
+    QList<QByteArray> pieces = QtConcurrent::blockingMapped<QList<QByteArray>>(
+        firstBlocks, [&entries](qsizetype first) { return entries.linesOfBlocks(first, BlocksPerPiece); });
+    pieces.prepend(header);
     return pieces;
 }
 
-QByteArray serialize(const EntryMap &entries, const Order &order, const QString &writeToken)
+QByteArray serialize(const HistoryTable &entries, const QString &writeToken)
 {
-    return serializeInPieces(entries, order, writeToken).join();
+    return serializeInPieces(entries, writeToken).join();
 }
 
 SyncOutcome sync(const SyncJob &job)
@@ -349,7 +338,7 @@ SyncOutcome sync(const SyncJob &job)
         return outcome;
     }
 
-    EntryMap result;
+    HistoryTable result;
     if (outcome.reread) {
         ReadResult read = readFile(path);
         if (read.unreadable) {
@@ -371,10 +360,18 @@ SyncOutcome sync(const SyncJob &job)
             outcome.recovered = int(read.entries.size());
         }
         result = std::move(read.entries);
-        for (const QString &id : job.removed)
-            result.remove(id);
-        for (auto it = job.upserts.cbegin(); it != job.upserts.cend(); ++it)
-            result.insert(it.key(), it.value());
+        // Our additions and updates, taken from the snapshot in its order (each block decompressed once).
+        QList<qsizetype> ours;
+        for (const QString &id : job.upserts) {
+            if (const qsizetype slot = job.snapshot.slotOf(id); slot >= 0)
+                ours.append(slot);
+        }
+        std::sort(ours.begin(), ours.end());
+        QList<Record> upserts;
+        upserts.reserve(ours.size());
+        for (const qsizetype slot : std::as_const(ours))
+            upserts.append(job.snapshot.recordAt(slot));
+        result.apply(QStringList(job.removed.cbegin(), job.removed.cend()), upserts);
     } else {
         // Nobody wrote since we last read: what we hold (our changes included) is the whole truth.
         result = job.snapshot;
@@ -383,7 +380,7 @@ SyncOutcome sync(const SyncJob &job)
     const Order order = outcome.reread ? buildOrder(result) : job.snapshotOrder;
     if (job.write) {
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QList<QByteArray> pieces = serializeInPieces(result, order, token);
+        const QList<QByteArray> pieces = serializeInPieces(result, token);
         QSaveFile file(path);
         bool written = file.open(QIODevice::WriteOnly);
         qint64 size = 0;
@@ -409,7 +406,7 @@ SyncOutcome sync(const SyncJob &job)
         // Also after a failed write: what was read is the truth about the disk, and the store must not lose
         // entries that were only in a file it has just moved aside.
         if (job.wantDiff)
-            diff(job.snapshot, result, outcome);
+            HistoryTable::diff(job.snapshot, result, &outcome.added, &outcome.removed, &outcome.changed);
         outcome.result = std::move(result);
         outcome.order = order;
     }

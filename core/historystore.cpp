@@ -82,20 +82,13 @@ bool HistoryStore::hasPendingChanges() const
 
 // --- Local changes -------------------------------------------------------------------------------------
 
-void HistoryStore::insertRecord(HistoryFile::Record record)
-{
-    HistoryFile::orderInsert(m_order, record.row);
-    const QString id = record.row.id;
-    m_entries.insert(id, std::move(record));
-}
-
 bool HistoryStore::takeEntry(const QString &id)
 {
-    const auto it = m_entries.find(id);
-    if (it == m_entries.end())
+    const qsizetype slot = m_table.slotOf(id);
+    if (slot < 0)
         return false;
-    HistoryFile::orderRemove(m_order, it->row.key, id);
-    m_entries.erase(it);
+    HistoryFile::orderRemove(m_order, m_table, slot);
+    m_table.remove(id);
     m_dirty.remove(id);
     m_removed.insert(id);
     return true;
@@ -123,9 +116,10 @@ bool HistoryStore::add(const HistoryEntry &entry)
 {
     if (!isValidHistoryId(entry.id))
         return false;
-    if (m_entries.contains(entry.id))
+    if (m_table.contains(entry.id))
         return update(entry);
-    insertRecord(HistoryFile::recordFor(entry));
+    const qsizetype slot = m_table.insert(HistoryFile::recordFor(entry));
+    HistoryFile::orderInsert(m_order, m_table, slot);
     markDirty(entry.id);
     emit entryAdded(entry.id);
     scheduleSave();
@@ -134,13 +128,13 @@ bool HistoryStore::add(const HistoryEntry &entry)
 
 bool HistoryStore::update(const HistoryEntry &entry)
 {
-    const auto it = m_entries.find(entry.id);
-    if (it == m_entries.end())
+    const qsizetype slot = m_table.slotOf(entry.id);
+    if (slot < 0)
         return false;
     // The row too: its search text, state or place in time may have changed.
-    HistoryFile::orderRemove(m_order, it->row.key, entry.id);
-    *it = HistoryFile::recordFor(entry);
-    HistoryFile::orderInsert(m_order, it->row);
+    HistoryFile::orderRemove(m_order, m_table, slot);
+    m_table.insert(HistoryFile::recordFor(entry)); // in its slot
+    HistoryFile::orderInsert(m_order, m_table, slot);
     markDirty(entry.id);
     emit entryChanged(entry.id);
     scheduleSave();
@@ -157,7 +151,7 @@ void HistoryStore::removeMany(const QStringList &ids)
     if (!m_loaded) {
         // An entry the load has not delivered yet: its removal waits and applies to what the load reads.
         for (const QString &id : ids) {
-            if (isValidHistoryId(id) && !m_entries.contains(id))
+            if (isValidHistoryId(id) && !m_table.contains(id))
                 m_removed.insert(id);
         }
     }
@@ -168,17 +162,16 @@ void HistoryStore::removeMany(const QStringList &ids)
                 removed.append(id);
         }
     } else {
-        // One pass over the order instead of a binary search and a shift per id.
-        QSet<QString> gone;
+        // One pass over the order instead of a binary search and a shift per id, each block rewritten once.
         for (const QString &id : ids) {
-            if (m_entries.remove(id)) {
-                gone.insert(id);
+            if (m_table.contains(id) && !m_removed.contains(id)) {
                 removed.append(id);
                 m_dirty.remove(id);
                 m_removed.insert(id);
             }
         }
-        m_order.removeIf([&gone](const HistoryRow &item) { return gone.contains(item.id); });
+        m_table.apply(removed, {});
+        m_order.removeIf([this](quint32 slot) { return !m_table.isUsed(slot); });
     }
     if (removed.isEmpty())
         return;
@@ -188,14 +181,14 @@ void HistoryStore::removeMany(const QStringList &ids)
 
 void HistoryStore::clear()
 {
-    if (m_entries.isEmpty())
+    if (m_table.isEmpty())
         return;
     // Only what this store knows of: an entry another process adds at this moment was never seen, so the
     // user did not ask for it to go.
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
-        m_removed.insert(it.key());
+    for (const QString &id : m_table.ids())
+        m_removed.insert(id);
     m_dirty.clear();
-    m_entries.clear();
+    m_table = {};
     m_order.clear();
     emit reset();
     scheduleSave();
@@ -209,11 +202,12 @@ int HistoryStore::pruneOlderThan(int days)
     QStringList old;
     // Newest first: the old ones are at the end. Entries without a finish time have no age and stay.
     for (auto it = m_order.crbegin(); it != m_order.crend(); ++it) {
-        if (it->key == std::numeric_limits<qint64>::min())
+        const qint64 key = m_table.keyAt(*it);
+        if (key == std::numeric_limits<qint64>::min())
             continue;
-        if (it->key >= cutoff)
+        if (key >= cutoff)
             break;
-        old.append(it->id);
+        old.append(m_table.idAt(*it));
     }
     removeMany(old);
     return int(old.size());
@@ -287,30 +281,24 @@ QStringList HistoryStore::ids() const
 {
     QStringList result;
     result.reserve(m_order.size());
-    for (const HistoryRow &item : m_order)
-        result.append(item.id);
+    for (const quint32 slot : m_order)
+        result.append(m_table.idAt(slot));
     return result;
 }
 
 std::optional<HistoryEntry> HistoryStore::find(const QString &id) const
 {
-    const auto it = m_entries.constFind(id);
-    return it == m_entries.cend() ? std::nullopt : HistoryFile::entryOf(*it);
-}
-
-std::optional<HistoryRow> HistoryStore::row(const QString &id) const
-{
-    const auto it = m_entries.constFind(id);
-    return it == m_entries.cend() ? std::nullopt : std::optional<HistoryRow>(it->row);
+    const qsizetype slot = m_table.slotOf(id);
+    return slot < 0 ? std::nullopt : HistoryFile::entryOf(m_table, slot);
 }
 
 int HistoryStore::indexOf(const QString &id) const
 {
-    const auto found = m_entries.constFind(id);
-    if (found == m_entries.cend())
+    const qsizetype slot = m_table.slotOf(id);
+    if (slot < 0)
         return -1;
-    const qsizetype position = HistoryFile::orderPosition(m_order, found->row.key, id);
-    return position < m_order.size() && m_order.at(position).id == id ? int(position) : -1;
+    const qsizetype position = HistoryFile::orderPosition(m_order, m_table, slot);
+    return position < m_order.size() && m_order.at(position) == quint32(slot) ? int(position) : -1;
 }
 
 // --- Saved info and export -------------------------------------------------------------------------------

@@ -71,19 +71,21 @@ public:
     FileRemoval removeWithFile(const QString &id, QString *error = nullptr);
 
     [[nodiscard]] int count() const { return int(m_order.size()); }
-    // Entries are held compactly (see HistoryFile::Record): these parse, a few microseconds per entry. For
-    // all of 100,000, parse a snapshot() on a worker (HistoryFile::entriesOf()).
+    // Entries are held compactly (historytable.h): these decompress and parse, a few microseconds per entry.
+    // For all of 100,000, parse a snapshot() on a worker (HistoryFile::entriesOf()).
     [[nodiscard]] QList<HistoryEntry> entries() const; // newest first
-    [[nodiscard]] HistoryFile::Snapshot snapshot() const { return {m_entries, m_order}; }
+    [[nodiscard]] HistoryFile::Snapshot snapshot() const { return {m_table, m_order}; }
     [[nodiscard]] QStringList ids() const; // newest first
     [[nodiscard]] std::optional<HistoryEntry> find(const QString &id) const;
     [[nodiscard]] std::optional<HistoryEntry> entry(const QString &id) const { return find(id); }
-    [[nodiscard]] bool contains(const QString &id) const { return m_entries.contains(id); }
-    // What the list shows of an entry without parsing it; nullopt when absent.
-    [[nodiscard]] std::optional<HistoryRow> row(const QString &id) const;
+    [[nodiscard]] bool contains(const QString &id) const { return m_table.contains(id); }
     [[nodiscard]] int indexOf(const QString &id) const; // row newest first, -1 when absent; O(log n)
-    // Every entry's row, newest first. Implicitly shared: a model's copy after reset() costs nothing.
-    [[nodiscard]] const QList<HistoryRow> &rows() const { return m_order; }
+    // What the list shows, searches and sorts by, without parsing: the entries' slots, newest first, and the
+    // table they are slots of. A slot keeps its entry until reset(): an entry changed or removed is reported
+    // (entryChanged, entriesRemoved) right after the table changed, before anything else changes. The
+    // order is implicitly shared: a model's copy after reset() costs nothing.
+    [[nodiscard]] const HistoryFile::Order &order() const { return m_order; }
+    [[nodiscard]] const HistoryTable &table() const { return m_table; }
 
     // yt-dlp's info JSON (hundreds of KB) lives in info/<id>.json beside the history, never in it; it is
     // removed with its entry. fetchedAt is kept on the entry, for the TTL check of a re-download.
@@ -121,8 +123,10 @@ private:
         Save
     };
 
-    void insertRecord(HistoryFile::Record record);
     bool takeEntry(const QString &id); // from memory, marking it removed; false when absent
+    // Another process's removals, additions and changes laid into the table, each reported as it happens.
+    void applyTheirs(const HistoryTable &theirs, const QStringList &removed, const QStringList &added,
+                     const QStringList &changed);
     void markDirty(const QString &id);
     void scheduleSave();
     void startJob(JobKind kind, bool inlineRun);
@@ -135,7 +139,7 @@ private:
     [[nodiscard]] QString failureMessage(HistoryFile::Failure failure, const QString &detail) const;
 
     QString m_directory;
-    HistoryFile::EntryMap m_entries;
+    HistoryTable m_table;
     HistoryFile::Order m_order;
 
     // Local changes not yet on disk. An id is in at most one of the two.

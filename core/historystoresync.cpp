@@ -10,6 +10,10 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace Gravity {
 
 namespace {
@@ -18,6 +22,16 @@ namespace {
 // than receive thousands of single-row signals, and the order is rebuilt rather than patched.
 constexpr qsizetype BulkThreshold = 256;
 
+// A read or a write passes the whole history through a worker's malloc arena (the file, the parse, the
+// decompressed blocks) and frees it again; glibc keeps what it freed mapped. Handing it back is what keeps a
+// 10,000-entry history at its table's size rather than its load's: about 0.35 MiB of resident memory.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 } // namespace
 
 HistoryFile::SyncJob HistoryStore::makeJob(JobKind kind)
@@ -25,10 +39,9 @@ HistoryFile::SyncJob HistoryStore::makeJob(JobKind kind)
     HistoryFile::SyncJob job;
     job.directory = m_directory;
     job.knownFingerprint = m_knownFingerprint;
-    job.snapshot = m_entries; // implicitly shared: the worker reads it while we go on
+    job.snapshot = m_table; // implicitly shared: the worker reads it while we go on
     job.snapshotOrder = m_order;
-    for (const QString &id : std::as_const(m_dirty))
-        job.upserts.insert(id, m_entries.value(id));
+    job.upserts = m_dirty;
     job.removed = m_removed;
     switch (kind) {
     case JobKind::Load:
@@ -128,11 +141,11 @@ void HistoryStore::finishJob(HistoryFile::SyncOutcome outcome)
         if (failed) {
             // Back to pending, unless changed again meanwhile (a newer change wins).
             for (const QString &id : jobDirty) {
-                if (!m_removed.contains(id) && m_entries.contains(id))
+                if (!m_removed.contains(id) && m_table.contains(id))
                     m_dirty.insert(id);
             }
             for (const QString &id : jobRemoved) {
-                if (!m_entries.contains(id))
+                if (!m_table.contains(id))
                     m_removed.insert(id);
             }
         }
@@ -147,15 +160,18 @@ void HistoryStore::finishJob(HistoryFile::SyncOutcome outcome)
     m_knownFingerprint = failed ? QString() : outcome.fingerprint;
     const QString message = failed ? failureMessage(outcome.failure, outcome.detail) : QString();
     const bool wrote = outcome.wrote;
+    const bool reread = outcome.reread;
     const HistoryFile::Failure failure = outcome.failure;
 
     if (outcome.reread)
         adopt(std::move(outcome), kind == JobKind::Load);
+    if (reread || wrote)
+        releaseFreedMemory();
     if (!wrote && (m_recoveryNeeded || !m_movedAsidePath.isEmpty())) {
         // Recovered entries may now exist only in memory (their file is damaged or already moved aside):
         // all of them go into the next write.
-        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
-            m_dirty.insert(it.key());
+        for (const QString &id : m_table.ids())
+            m_dirty.insert(id);
     }
 
     switch (kind) {
@@ -189,71 +205,121 @@ void HistoryStore::finishJob(HistoryFile::SyncOutcome outcome)
 
 void HistoryStore::adopt(HistoryFile::SyncOutcome outcome, bool quiet)
 {
-    // What the disk holds, with our local changes that are not in it yet laid on top.
-    HistoryFile::EntryMap entries = std::move(outcome.result);
+    if (!quiet) {
+        const auto untouched = [this](const QStringList &ids) {
+            QStringList result;
+            for (const QString &id : ids) {
+                if (!m_dirty.contains(id) && !m_removed.contains(id))
+                    result.append(id);
+            }
+            return result;
+        };
+        const QStringList added = untouched(outcome.added);
+        const QStringList removed = untouched(outcome.removed);
+        const QStringList changed = untouched(outcome.changed);
+        if (added.size() + removed.size() + changed.size() <= BulkThreshold) {
+            // Our table is what the job saw plus our changes since: theirs go into it, the rest stays.
+            applyTheirs(outcome.result, removed, added, changed);
+            return;
+        }
+    }
+
+    // What the disk holds, with our local changes that are not in it yet laid on top: a new table, so a
+    // reset.
+    HistoryTable table = std::move(outcome.result);
     HistoryFile::Order order = std::move(outcome.order);
     const bool bulk = m_dirty.size() + m_removed.size() > BulkThreshold;
+    QStringList removals;
     for (const QString &id : std::as_const(m_removed)) {
-        const auto it = entries.find(id);
-        if (it == entries.end())
-            continue;
-        if (!bulk)
-            HistoryFile::orderRemove(order, it->row.key, id);
-        entries.erase(it);
+        if (const qsizetype slot = table.slotOf(id); slot >= 0) {
+            if (!bulk)
+                HistoryFile::orderRemove(order, table, slot);
+            removals.append(id);
+        }
     }
+    // Ours, taken in our table's order so each block is decompressed once.
+    QList<qsizetype> mine;
     for (const QString &id : std::as_const(m_dirty)) {
-        const auto mine = m_entries.constFind(id);
-        if (mine == m_entries.cend())
-            continue;
-        const auto it = entries.find(id);
-        if (!bulk) {
-            if (it != entries.end())
-                HistoryFile::orderRemove(order, it->row.key, id);
-            HistoryFile::orderInsert(order, mine->row);
+        if (const qsizetype slot = m_table.slotOf(id); slot >= 0) {
+            mine.append(slot);
+            if (const qsizetype theirs = table.slotOf(id); theirs >= 0 && !bulk)
+                HistoryFile::orderRemove(order, table, theirs);
         }
-        entries.insert(id, *mine);
     }
+    std::sort(mine.begin(), mine.end());
+    QList<HistoryFile::Record> records;
+    records.reserve(mine.size());
+    for (const qsizetype slot : std::as_const(mine))
+        records.append(m_table.recordAt(slot));
+    table.apply(removals, records);
     if (bulk) {
-        // Many local changes (a recovery, a clear of everything): one pass and one sort instead of a shift
-        // per id, reusing the rows we have so no search text is rebuilt here on the GUI thread.
-        order.removeIf(
-            [this](const HistoryRow &row) { return m_removed.contains(row.id) || m_dirty.contains(row.id); });
-        for (const HistoryRow &row : std::as_const(m_order)) {
-            if (m_dirty.contains(row.id))
-                order.append(row);
-        }
-        std::sort(order.begin(), order.end(), [](const HistoryRow &a, const HistoryRow &b) {
-            return historyOrderBefore(a.key, a.id, b.key, b.id);
-        });
+        // Many local changes (a recovery, a clear of everything): one sort instead of a shift per id.
+        order = HistoryFile::buildOrder(table);
+    } else {
+        for (const HistoryFile::Record &record : std::as_const(records))
+            HistoryFile::orderInsert(order, table, table.slotOf(record.row.id));
     }
-    m_entries = std::move(entries);
+    m_table = std::move(table);
     m_order = std::move(order);
+    emit reset();
+}
 
-    if (quiet) {
-        emit reset();
-        return;
-    }
-    const auto untouched = [this](const QStringList &ids) {
-        QStringList result;
-        for (const QString &id : ids) {
-            if (!m_dirty.contains(id) && !m_removed.contains(id))
-                result.append(id);
+void HistoryStore::applyTheirs(const HistoryTable &theirs, const QStringList &removed,
+                               const QStringList &added, const QStringList &changed)
+{
+    // Each change is reported before the next one is made, so a model that follows the signals reads a
+    // table that matches what it has been told (HistoryStore::order()).
+    QStringList gone;
+    for (const QString &id : removed) {
+        if (const qsizetype slot = m_table.slotOf(id); slot >= 0) {
+            HistoryFile::orderRemove(m_order, m_table, slot);
+            gone.append(id);
         }
-        return result;
-    };
-    const QStringList added = untouched(outcome.added);
-    const QStringList removed = untouched(outcome.removed);
-    const QStringList changed = untouched(outcome.changed);
-    if (added.size() + removed.size() + changed.size() > BulkThreshold) {
-        emit reset();
-        return;
     }
-    if (!removed.isEmpty())
-        emit entriesRemoved(removed);
-    for (const QString &id : added)
-        emit entryAdded(id);
-    for (const QString &id : changed)
-        emit entryChanged(id);
+    m_table.apply(gone, {});
+    if (!gone.isEmpty())
+        emit entriesRemoved(gone);
+
+    // New entries, and changes that leave an entry where it is in time, can go in together (each block
+    // rewritten once): no row the model has moves.
+    QList<HistoryFile::Record> together;
+    QList<HistoryFile::Record> moving;
+    const auto take = [&](const QStringList &ids) {
+        for (const QString &id : ids) {
+            const qsizetype slot = theirs.slotOf(id);
+            if (slot < 0)
+                continue;
+            const qsizetype current = m_table.slotOf(id);
+            if (current < 0 || m_table.keyAt(current) == theirs.keyAt(slot))
+                together.append(theirs.recordAt(slot));
+            else
+                moving.append(theirs.recordAt(slot));
+        }
+    };
+    take(added);
+    take(changed);
+    QList<bool> existed;
+    existed.reserve(together.size());
+    for (const HistoryFile::Record &record : std::as_const(together))
+        existed.append(m_table.contains(record.row.id));
+    m_table.apply({}, together);
+    for (qsizetype i = 0; i < together.size(); ++i) {
+        if (!existed.at(i))
+            HistoryFile::orderInsert(m_order, m_table, m_table.slotOf(together.at(i).row.id));
+    }
+    for (qsizetype i = 0; i < together.size(); ++i) {
+        if (existed.at(i))
+            emit entryChanged(together.at(i).row.id);
+        else
+            emit entryAdded(together.at(i).row.id);
+    }
+    for (const HistoryFile::Record &record : std::as_const(moving)) {
+        const qsizetype slot = m_table.slotOf(record.row.id);
+        HistoryFile::orderRemove(m_order, m_table, slot);
+        m_table.insert(record);
+        HistoryFile::orderInsert(m_order, m_table, slot);
+        emit entryChanged(record.row.id);
+    }
 }
 
 QString HistoryStore::failureMessage(HistoryFile::Failure failure, const QString &detail) const

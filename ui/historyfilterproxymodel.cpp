@@ -58,6 +58,11 @@ void HistoryFilterProxyModel::refilter()
 
 bool HistoryFilterProxyModel::matches(int state, Platform platform, QByteArrayView haystack) const
 {
+    return acceptsStateAndPlatform(state, platform) && matchesTerms(haystack);
+}
+
+bool HistoryFilterProxyModel::acceptsStateAndPlatform(int state, Platform platform) const
+{
     switch (m_stateFilter) {
     case StateFilter::All:
         break;
@@ -74,8 +79,11 @@ bool HistoryFilterProxyModel::matches(int state, Platform platform, QByteArrayVi
             return false;
         break;
     }
-    if (m_platformFilter && platform != *m_platformFilter)
-        return false;
+    return !m_platformFilter || platform == *m_platformFilter;
+}
+
+bool HistoryFilterProxyModel::matchesTerms(QByteArrayView haystack) const
+{
     for (const QByteArray &term : m_terms) {
         // Both sides are case-folded already: a plain, fast, case-sensitive search.
         if (!haystack.contains(term))
@@ -91,8 +99,10 @@ bool HistoryFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     if (m_stateFilter == StateFilter::All && !m_platformFilter && m_terms.isEmpty())
         return true;
     if (m_history) {
-        return matches(int(m_history->stateAt(sourceRow)), m_history->platformAt(sourceRow),
-                       m_history->searchTextAt(sourceRow));
+        // The text only when state and platform pass: most rows fail a state filter first.
+        return acceptsStateAndPlatform(int(m_history->stateAt(sourceRow)),
+                                       m_history->platformAt(sourceRow)) &&
+               matchesTerms(m_history->searchTextAt(sourceRow));
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     HistoryEntry entry;

@@ -47,6 +47,8 @@ protected:
 private:
     void refilter();
     [[nodiscard]] bool matches(int state, Platform platform, QByteArrayView haystack) const;
+    [[nodiscard]] bool acceptsStateAndPlatform(int state, Platform platform) const;
+    [[nodiscard]] bool matchesTerms(QByteArrayView haystack) const;
 
     HistoryModel *m_history = nullptr;
     QString m_searchText;

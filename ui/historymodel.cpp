@@ -1,6 +1,7 @@
 #include "historymodel.h"
 
 #include "displaytext.h"
+#include "historyfile.h"
 #include "historystore.h"
 
 #include <QFileInfo>
@@ -33,6 +34,7 @@ HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
     // Any change may be to the entry parsed last.
     const auto forget = [this] {
         m_parsed.reset();
+        m_parsedSlot = -1;
     };
     connect(store, &HistoryStore::reset, this, forget);
     connect(store, &HistoryStore::entryAdded, this, forget);
@@ -55,66 +57,76 @@ HistoryModel::~HistoryModel()
     m_fileCheckWatcher.waitForFinished();
 }
 
+const HistoryTable &HistoryModel::table() const
+{
+    return m_store->table();
+}
+
 void HistoryModel::rebuild()
 {
-    // The store built the rows and their search text on its worker; this copy is shared, not made.
-    m_rows = m_store->rows();
+    // The store sorted its order on its worker; this copy is shared, not made.
+    m_rows = m_store->order();
     // File checks stay: they are keyed by id, expire on their own, and a reset after the load or a merge
     // rarely changes where an entry's file is.
 }
 
 void HistoryModel::onEntryAdded(const QString &id)
 {
-    std::optional<HistoryRow> found = m_store->row(id);
-    if (!found)
+    const HistoryTable &entries = table();
+    const qsizetype slot = entries.slotOf(id);
+    if (slot < 0)
         return;
-    HistoryRow row = std::move(*found);
-    // Our own rows, not the store's index: in a merge the store already holds entries we have not been told
+    // Our own rows, not the store's order: in a merge the store may hold entries we have not been told
     // about yet.
-    const auto it =
-        std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, [](const HistoryRow &a, const HistoryRow &b) {
-            return historyOrderBefore(a.key, a.id, b.key, b.id);
-        });
-    if (it != m_rows.cend() && it->id == id)
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), slot,
+                                     [&entries](quint32 row, qsizetype s) { return entries.before(row, s); });
+    if (it != m_rows.cend() && *it == quint32(slot))
         return;
     const int position = int(it - m_rows.cbegin());
     beginInsertRows({}, position, position);
-    m_rows.insert(position, std::move(row));
+    m_rows.insert(position, quint32(slot));
     endInsertRows();
 }
 
 void HistoryModel::onEntryChanged(const QString &id)
 {
-    std::optional<HistoryRow> found = m_store->row(id);
-    const int row = rowOf(id);
-    if (!found || row < 0)
+    const HistoryTable &entries = table();
+    const qsizetype slot = entries.slotOf(id);
+    const int row = slot < 0 ? -1 : int(m_rows.indexOf(quint32(slot)));
+    if (row < 0)
         return;
     m_fileChecks.remove(id);
-    HistoryRow updated = std::move(*found);
-    if (updated.key != m_rows.at(row).key) {
-        // Its place in time changed: out and in again, where it now belongs.
+    // The slot already holds the new entry: whether it still sits between its neighbours says whether its
+    // place in time changed.
+    const bool inPlace = (row == 0 || entries.before(m_rows.at(row - 1), slot)) &&
+                         (row + 1 == m_rows.size() || entries.before(slot, m_rows.at(row + 1)));
+    if (!inPlace) {
+        // Out and in again, where it now belongs.
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);
         endRemoveRows();
         onEntryAdded(id);
         return;
     }
-    m_rows[row] = std::move(updated);
     emit dataChanged(index(row), index(row));
 }
 
 void HistoryModel::onEntriesRemoved(const QStringList &ids)
 {
-    const QSet<QString> gone(ids.cbegin(), ids.cend());
-    // From the end, in runs of neighbouring rows: one rowsRemoved per run, rows above unaffected.
+    // The store has emptied their slots: those rows go. From the end, in runs of neighbouring rows: one
+    // rowsRemoved per run, rows above unaffected.
+    const HistoryTable &entries = table();
+    const auto gone = [&entries](quint32 slot) {
+        return !entries.isUsed(slot);
+    };
     int row = int(m_rows.size()) - 1;
     while (row >= 0) {
-        if (!gone.contains(m_rows.at(row).id)) {
+        if (!gone(m_rows.at(row))) {
             --row;
             continue;
         }
         const int last = row;
-        while (row > 0 && gone.contains(m_rows.at(row - 1).id))
+        while (row > 0 && gone(m_rows.at(row - 1)))
             --row;
         beginRemoveRows({}, row, last);
         m_rows.remove(row, last - row + 1);
@@ -132,41 +144,42 @@ int HistoryModel::rowCount(const QModelIndex &parent) const
 
 QString HistoryModel::idAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+    return row >= 0 && row < m_rows.size() ? table().idAt(m_rows.at(row)) : QString();
 }
 
 std::optional<HistoryEntry> HistoryModel::entryAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_store->find(m_rows.at(row).id) : std::nullopt;
+    return row >= 0 && row < m_rows.size() ? HistoryFile::entryOf(table(), m_rows.at(row)) : std::nullopt;
 }
 
-const HistoryEntry *HistoryModel::parsedEntry(const QString &id) const
+const HistoryEntry *HistoryModel::parsedEntry(quint32 slot) const
 {
-    if (!m_parsed || m_parsed->id != id)
-        m_parsed = m_store->find(id);
+    if (m_parsedSlot != qsizetype(slot)) {
+        m_parsed = HistoryFile::entryOf(table(), slot);
+        m_parsedSlot = slot;
+    }
     return m_parsed ? &*m_parsed : nullptr;
 }
 
 int HistoryModel::rowOf(const QString &id) const
 {
-    const auto it =
-        std::find_if(m_rows.cbegin(), m_rows.cend(), [&id](const HistoryRow &row) { return row.id == id; });
-    return it == m_rows.cend() ? -1 : int(it - m_rows.cbegin());
+    const qsizetype slot = table().slotOf(id);
+    return slot < 0 ? -1 : int(m_rows.indexOf(quint32(slot)));
 }
 
-const QByteArray &HistoryModel::searchTextAt(int row) const
+QByteArrayView HistoryModel::searchTextAt(int row) const
 {
-    return m_rows.at(row).searchText;
+    return table().searchTextAt(m_rows.at(row));
 }
 
 DownloadState HistoryModel::stateAt(int row) const
 {
-    return m_rows.at(row).state;
+    return table().stateAt(m_rows.at(row));
 }
 
 Platform HistoryModel::platformAt(int row) const
 {
-    return m_rows.at(row).platform;
+    return table().platformAt(m_rows.at(row));
 }
 
 // --- File checks ---------------------------------------------------------------------------------------
@@ -223,9 +236,14 @@ void HistoryModel::onFileChecksDone()
         m_fileChecks.insert(it.key(), {it.value(), now});
     }
     if (!flipped.isEmpty()) {
+        QSet<quint32> flippedSlots;
+        for (const QString &id : std::as_const(flipped)) {
+            if (const qsizetype slot = table().slotOf(id); slot >= 0)
+                flippedSlots.insert(quint32(slot));
+        }
         const QList<int> roles{FileMissingRole, StatusTextRole};
-        for (int row = 0; row < m_rows.size() && !flipped.isEmpty(); ++row) {
-            if (flipped.remove(m_rows.at(row).id))
+        for (int row = 0; row < m_rows.size() && !flippedSlots.isEmpty(); ++row) {
+            if (flippedSlots.remove(m_rows.at(row)))
                 emit dataChanged(index(row), index(row), roles);
         }
     }
@@ -275,7 +293,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const HistoryEntry *entry = parsedEntry(m_rows.at(index.row()).id);
+    const HistoryEntry *entry = parsedEntry(m_rows.at(index.row()));
     if (!entry)
         return {};
     const HistoryEntry &e = *entry;

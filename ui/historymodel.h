@@ -1,6 +1,7 @@
 #pragma once
 
 #include "historyentry.h"
+#include "historytable.h"
 
 #include <QAbstractListModel>
 #include <QElapsedTimer>
@@ -74,7 +75,7 @@ public:
     [[nodiscard]] int rowOf(const QString &id) const;
 
     // For the filter proxy: historySearchText(), precomputed, so filtering 100,000 rows builds no strings.
-    [[nodiscard]] const QByteArray &searchTextAt(int row) const;
+    [[nodiscard]] QByteArrayView searchTextAt(int row) const;
     [[nodiscard]] DownloadState stateAt(int row) const;
     [[nodiscard]] Platform platformAt(int row) const;
 
@@ -97,13 +98,17 @@ private:
     void startFileChecks();
     void onFileChecksDone();
     [[nodiscard]] QString statusText(const HistoryEntry &entry) const;
-    [[nodiscard]] const HistoryEntry *parsedEntry(const QString &id) const;
+    [[nodiscard]] const HistoryEntry *parsedEntry(quint32 slot) const;
+    [[nodiscard]] const HistoryTable &table() const;
 
     HistoryStore *m_store;
-    QList<HistoryRow> m_rows; // the store's rows, mirrored: changed only as its signals say
+    // The store's order (slots of its table), mirrored: changed only as its signals say, so a row is never
+    // moved or dropped before the view has been told.
+    QList<quint32> m_rows;
     // The last entry data() parsed: a view asks for a dozen roles of one row in a row. Dropped on every
     // change the store reports.
     mutable std::optional<HistoryEntry> m_parsed;
+    mutable qsizetype m_parsedSlot = -1;
 
     // Lazily filled from data(): a bounded cache, the ids waiting for a check and the running batch.
     mutable QHash<QString, FileCheck> m_fileChecks;
