@@ -131,10 +131,13 @@ int runWindow(int argc, char **argv)
     Gravity::reportFirstPaintIfAsked(&window);
     window.show();
 
-    // The history is read on a worker while the window paints; entries past the user's retention go then.
+    // The history is read on workers once the window has painted: nothing in the first frame shows it, and
+    // on two cores its parse takes the CPU the first paint needs. Opening the history page or a finished
+    // download reads it sooner. Entries past the user's retention go once it is read.
     QObject::connect(&history, &Gravity::HistoryStore::loaded, &history,
                      [&history, &settings] { history.pruneOlderThan(settings.historyRetentionDays()); });
-    history.loadAsync();
+    QObject::connect(&window, &Gravity::MainWindow::firstPainted, &history,
+                     [&history] { history.loadAsync(); });
     Gravity::HistoryRecorder recorder(window.queue(), &history);
     // The tray (when there is one) watches the window's queue, so it goes before the window does.
     Gravity::TrayMonitor tray(window.queue(), &settings, &window);
