@@ -34,7 +34,7 @@
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="128"/>
+        <location filename="../app/headlessrunner.cpp" line="131"/>
         <source>Only the first %n link(s) of the file were read.</source>
         <translation>
             <numerusform>Only the first link of the file was read.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="208"/>
+        <location filename="../app/headlessrunner.cpp" line="211"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>Playlist &quot;%1&quot;: %n entry</numerusform>
@@ -150,7 +150,7 @@
 <context>
     <name>Gravity::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>The download history was damaged. %n entry was recovered; the damaged file was kept as %1.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>The list of unfinished downloads was damaged. %n download was restored; the damaged file was kept as %1.</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindowparse.cpp" line="177"/>
+        <location filename="../ui/mainwindowparse.cpp" line="179"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>Download %n video</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindowparse.cpp" line="217"/>
+        <location filename="../ui/mainwindowparse.cpp" line="219"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>Added %n download. Paste or drop the next link.</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="451"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>%n in the list</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>%n download is running. Quit anyway?</numerusform>
@@ -318,7 +318,7 @@
 <context>
     <name>Gravity::TrayMonitor</name>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="219"/>
+        <location filename="../ui/traymonitor.cpp" line="220"/>
         <source>%n download(s) running, %1 done</source>
         <translation>
             <numerusform>%n download running, %1 done</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="220"/>
+        <location filename="../ui/traymonitor.cpp" line="221"/>
         <source>%n download(s) running</source>
         <translation>
             <numerusform>%n download running</numerusform>
@@ -334,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="229"/>
+        <location filename="../ui/traymonitor.cpp" line="230"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -342,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="231"/>
+        <location filename="../ui/traymonitor.cpp" line="232"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -350,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="233"/>
+        <location filename="../ui/traymonitor.cpp" line="234"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -358,7 +358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="324"/>
+        <location filename="../ui/traymonitor.cpp" line="325"/>
         <source>%n more running…</source>
         <translation>
             <numerusform>%n more running…</numerusform>
@@ -366,7 +366,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="403"/>
+        <location filename="../ui/traymonitor.cpp" line="404"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -374,7 +374,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="418"/>
+        <location filename="../ui/traymonitor.cpp" line="419"/>
         <source>%n download(s) finished</source>
         <translation>
             <numerusform>%n download finished</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="425"/>
+        <location filename="../ui/traymonitor.cpp" line="426"/>
         <source>%n download(s) failed</source>
         <translation>
             <numerusform>%n download failed</numerusform>
@@ -390,7 +390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="426"/>
+        <location filename="../ui/traymonitor.cpp" line="427"/>
         <source>%n finished, %1 failed</source>
         <comment>downloads; %1 is how many failed</comment>
         <translation>

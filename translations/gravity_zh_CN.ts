@@ -945,91 +945,91 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="128"/>
+        <location filename="../app/headlessrunner.cpp" line="131"/>
         <source>Only the first %n link(s) of the file were read.</source>
         <translation>
             <numerusform>只读取了文件中的前 %n 个链接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="131"/>
+        <location filename="../app/headlessrunner.cpp" line="134"/>
         <source>There are no links in &quot;%1&quot;.</source>
         <translation>“%1”中没有链接。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="150"/>
+        <location filename="../app/headlessrunner.cpp" line="153"/>
         <source>Interrupted: downloads stopped.</source>
         <translation>已中断：下载已停止。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="195"/>
+        <location filename="../app/headlessrunner.cpp" line="198"/>
         <source>Rejected &quot;%1&quot;: %2</source>
         <translation>已拒绝 &quot;%1&quot;：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="208"/>
+        <location filename="../app/headlessrunner.cpp" line="211"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>播放列表 &quot;%1&quot;：共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="215"/>
+        <location filename="../app/headlessrunner.cpp" line="218"/>
         <source>Found &quot;%1&quot; (%2)</source>
         <translation>找到 &quot;%1&quot;（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="218"/>
+        <location filename="../app/headlessrunner.cpp" line="221"/>
         <source>  Uploader: %1</source>
         <translation>  上传者：%1</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="220"/>
+        <location filename="../app/headlessrunner.cpp" line="223"/>
         <source>  Duration: %1 s</source>
         <translation>  时长：%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="222"/>
+        <location filename="../app/headlessrunner.cpp" line="225"/>
         <source>video+audio</source>
         <translation>视频+音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="223"/>
+        <location filename="../app/headlessrunner.cpp" line="226"/>
         <source>video only</source>
         <translation>仅视频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="224"/>
+        <location filename="../app/headlessrunner.cpp" line="227"/>
         <source>audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="261"/>
+        <location filename="../app/headlessrunner.cpp" line="264"/>
         <source>Could not parse %1: %2</source>
         <translation>无法解析 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="282"/>
+        <location filename="../app/headlessrunner.cpp" line="285"/>
         <source>Not downloading %1: %2</source>
         <translation>不下载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="318"/>
+        <location filename="../app/headlessrunner.cpp" line="321"/>
         <source>  ETA %1 s</source>
         <translation>  剩余时间 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="352"/>
+        <location filename="../app/headlessrunner.cpp" line="356"/>
         <source>Downloading &quot;%1&quot;</source>
         <translation>正在下载 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="386"/>
+        <location filename="../app/headlessrunner.cpp" line="390"/>
         <source>Finished: %1 (%2)</source>
         <translation>已完成：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="402"/>
+        <location filename="../app/headlessrunner.cpp" line="406"/>
         <source>Failed: %1: %2</source>
         <translation>失败：%1：%2</translation>
     </message>
@@ -1113,33 +1113,33 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HistoryModel</name>
     <message>
-        <location filename="../ui/historymodel.cpp" line="250"/>
+        <location filename="../ui/historymodel.cpp" line="268"/>
         <source>File missing</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="253"/>
+        <location filename="../ui/historymodel.cpp" line="271"/>
         <source>Completed — %1 — %2</source>
         <translation>已完成 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="255"/>
-        <location filename="../ui/historymodel.cpp" line="258"/>
+        <location filename="../ui/historymodel.cpp" line="273"/>
+        <location filename="../ui/historymodel.cpp" line="276"/>
         <source>Completed — %1</source>
         <translation>已完成 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="259"/>
+        <location filename="../ui/historymodel.cpp" line="277"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="263"/>
+        <location filename="../ui/historymodel.cpp" line="281"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/historymodel.cpp" line="271"/>
+        <location filename="../ui/historymodel.cpp" line="289"/>
         <source>Did not finish</source>
         <translation>未完成</translation>
     </message>
@@ -1411,42 +1411,42 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::HistoryStore</name>
     <message>
-        <location filename="../core/historystore.cpp" line="251"/>
+        <location filename="../core/historystore.cpp" line="245"/>
         <source>This download is no longer in the history.</source>
         <translation>此下载已不在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="261"/>
+        <location filename="../core/historystore.cpp" line="255"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="271"/>
+        <location filename="../core/historystore.cpp" line="265"/>
         <source>Could not delete %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="263"/>
+        <location filename="../core/historystoresync.cpp" line="329"/>
         <source>Could not create the folder for the download history (%1).</source>
         <translation>无法创建存放下载历史记录的文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="265"/>
+        <location filename="../core/historystoresync.cpp" line="331"/>
         <source>The download history is in use by another Gravity; it will be saved again shortly.</source>
         <translation>下载历史记录正被另一个 Gravity 实例使用，稍后会再次尝试保存。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="267"/>
+        <location filename="../core/historystoresync.cpp" line="333"/>
         <source>The download history %1 cannot be read (%2), so it was left as it is.</source>
         <translation>无法读取下载历史记录 %1（%2），因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="270"/>
+        <location filename="../core/historystoresync.cpp" line="336"/>
         <source>The damaged download history %1 could not be moved aside, so it was left as it is.</source>
         <translation>无法将已损坏的下载历史记录 %1 重命名备份，因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="273"/>
+        <location filename="../core/historystoresync.cpp" line="339"/>
         <source>Could not save the download history to %1: %2</source>
         <translation>无法将下载历史记录保存到 %1：%2</translation>
     </message>
@@ -1454,25 +1454,25 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>Parse</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Parse it</source>
         <translation>解析</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Parse the copied link</source>
         <translation>解析已复制的链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
-        <location filename="../ui/mainwindowparse.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindowparse.cpp" line="180"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -1482,68 +1482,68 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <translation>Gravity 视频下载器</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Import links</source>
         <translation>导入链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>Paste a video or playlist link, or drop one anywhere here</source>
         <translation>粘贴视频或播放列表链接，也可以将链接拖放到窗口任意位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>Video link</source>
         <translation>视频链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Paste link from clipboard</source>
         <translation>从剪贴板粘贴链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
         <source>Paste the copied link and parse it (Ctrl+V)</source>
         <translation>粘贴已复制的链接并解析（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>Parse link</source>
         <translation>解析链接</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Reading the page</source>
         <translation>正在读取页面</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Message</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>Set up cookies…</source>
         <translation>设置 Cookie…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Set up cookies for sites that need a login</source>
         <translation>为需要登录的网站设置 Cookie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="468"/>
         <source>Cancel parsing</source>
         <translation>取消解析</translation>
     </message>
@@ -1562,17 +1562,17 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowparse.cpp" line="98"/>
+        <location filename="../ui/mainwindowparse.cpp" line="99"/>
         <source>Reading the page…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowparse.cpp" line="99"/>
+        <location filename="../ui/mainwindowparse.cpp" line="100"/>
         <source>Reading the %1 page…</source>
         <translation>正在读取 %1 页面…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowparse.cpp" line="152"/>
+        <location filename="../ui/mainwindowparse.cpp" line="153"/>
         <source>%1
 %2</source>
         <comment>a parse error, then the advice to update an old yt-dlp</comment>
@@ -1580,103 +1580,103 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindowparse.cpp" line="177"/>
+        <location filename="../ui/mainwindowparse.cpp" line="179"/>
         <source>Download %n video(s)</source>
         <translation>
             <numerusform>下载 %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindowparse.cpp" line="217"/>
+        <location filename="../ui/mainwindowparse.cpp" line="219"/>
         <source>Added %n download(s). Paste or drop the next link.</source>
         <translation>
             <numerusform>已添加 %n 个下载。请粘贴或拖入下一个链接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="451"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>%n active</source>
         <translation>
             <numerusform>%n 个进行中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>%n in the list</source>
         <translation>
             <numerusform>列表中共 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="468"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>Copied link: %1</source>
         <translation>已复制的链接：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="530"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>%n download(s) are running. Quit anyway?</source>
         <translation>
             <numerusform>仍有 %n 个下载正在进行。仍要退出吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="576"/>
+        <location filename="../ui/mainwindow.cpp" line="605"/>
         <source>They stop now and continue from where they were the next time Gravity starts.</source>
         <translation>下载会立即停止，下次启动 Gravity 时从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="578"/>
+        <location filename="../ui/mainwindow.cpp" line="607"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Downloads</source>
         <translation>下载列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>The download history was damaged. %n entries were recovered; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>下载历史记录已损坏。已恢复 %n 条记录；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>The download history could not be read, so it is left untouched: %1</source>
         <translation>无法读取下载历史记录，因此未作改动：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>The download history could not be saved; Gravity will try again: %1</source>
         <translation>无法保存下载历史记录，Gravity 稍后会重试：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>The list of unfinished downloads was damaged. %n download(s) were restored; the damaged file was kept as %1.</source>
         <translation>
             <numerusform>未完成下载的列表已损坏。已恢复 %n 个下载；损坏的文件已保留为 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3000,7 +3000,7 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::Theme</name>
     <message>
-        <location filename="../ui/theme.cpp" line="502"/>
+        <location filename="../ui/theme.cpp" line="581"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -3031,165 +3031,165 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::TrayMonitor</name>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="100"/>
-        <location filename="../ui/traymonitor.cpp" line="122"/>
+        <location filename="../ui/traymonitor.cpp" line="101"/>
+        <location filename="../ui/traymonitor.cpp" line="123"/>
         <source>Show Gravity</source>
         <translation>显示 Gravity</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="103"/>
-        <location filename="../ui/traymonitor.cpp" line="226"/>
+        <location filename="../ui/traymonitor.cpp" line="104"/>
+        <location filename="../ui/traymonitor.cpp" line="227"/>
         <source>No downloads running</source>
         <translation>没有正在进行的下载</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="110"/>
+        <location filename="../ui/traymonitor.cpp" line="111"/>
         <source>Pause all</source>
         <translation>全部暂停</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="112"/>
+        <location filename="../ui/traymonitor.cpp" line="113"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="114"/>
+        <location filename="../ui/traymonitor.cpp" line="115"/>
         <source>Open download folder</source>
         <translation>打开下载文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="117"/>
+        <location filename="../ui/traymonitor.cpp" line="118"/>
         <source>Quit Gravity</source>
         <translation>退出 Gravity</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="122"/>
+        <location filename="../ui/traymonitor.cpp" line="123"/>
         <source>Hide Gravity</source>
         <translation>隐藏 Gravity</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="160"/>
+        <location filename="../ui/traymonitor.cpp" line="161"/>
         <source>Gravity is still running</source>
         <translation>Gravity 仍在运行</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="161"/>
+        <location filename="../ui/traymonitor.cpp" line="162"/>
         <source>Downloads go on in the background. Click the tray icon to open the window again, or choose Quit Gravity from its menu to stop.</source>
         <translation>下载会在后台继续。点击托盘图标可重新打开窗口，或在其菜单中选择“退出 Gravity”来停止。</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="216"/>
+        <location filename="../ui/traymonitor.cpp" line="217"/>
         <source>Gravity</source>
         <translation>Gravity</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="219"/>
+        <location filename="../ui/traymonitor.cpp" line="220"/>
         <source>%n download(s) running, %1 done</source>
         <translation>
             <numerusform>%n 个下载进行中，已完成 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="220"/>
+        <location filename="../ui/traymonitor.cpp" line="221"/>
         <source>%n download(s) running</source>
         <translation>
             <numerusform>%n 个下载进行中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="222"/>
+        <location filename="../ui/traymonitor.cpp" line="223"/>
         <source>%1 · %2</source>
         <comment>total speed · time left</comment>
         <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="229"/>
+        <location filename="../ui/traymonitor.cpp" line="230"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="231"/>
+        <location filename="../ui/traymonitor.cpp" line="232"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="233"/>
+        <location filename="../ui/traymonitor.cpp" line="234"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="286"/>
+        <location filename="../ui/traymonitor.cpp" line="287"/>
         <source>%1 — starting</source>
         <comment>a download in the tray menu</comment>
         <translation>%1 — 正在开始</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="288"/>
+        <location filename="../ui/traymonitor.cpp" line="289"/>
         <source>%1 — finishing</source>
         <comment>a download in the tray menu</comment>
         <translation>%1 — 即将完成</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="290"/>
+        <location filename="../ui/traymonitor.cpp" line="291"/>
         <source>%1 — %2</source>
         <comment>a download in the tray menu: title — percent</comment>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="324"/>
+        <location filename="../ui/traymonitor.cpp" line="325"/>
         <source>%n more running…</source>
         <translation>
             <numerusform>还有 %n 个正在进行…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="403"/>
+        <location filename="../ui/traymonitor.cpp" line="404"/>
         <source>and %n more</source>
         <translation>
             <numerusform>还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="407"/>
+        <location filename="../ui/traymonitor.cpp" line="408"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="414"/>
         <location filename="../ui/traymonitor.cpp" line="415"/>
+        <location filename="../ui/traymonitor.cpp" line="416"/>
         <source>Download finished</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="414"/>
+        <location filename="../ui/traymonitor.cpp" line="415"/>
         <source>“%1” finished.</source>
         <translation>“%1”已下载完成。</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="415"/>
+        <location filename="../ui/traymonitor.cpp" line="416"/>
         <source>“%1” finished. Click to open its folder.</source>
         <translation>“%1”已下载完成。点击打开所在文件夹。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="418"/>
+        <location filename="../ui/traymonitor.cpp" line="419"/>
         <source>%n download(s) finished</source>
         <translation>
             <numerusform>%n 个下载已完成</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="421"/>
+        <location filename="../ui/traymonitor.cpp" line="422"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="421"/>
+        <location filename="../ui/traymonitor.cpp" line="422"/>
         <source>“%1” failed.
 %2</source>
         <comment>the title, then why on a line of its own</comment>
@@ -3197,14 +3197,14 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="425"/>
+        <location filename="../ui/traymonitor.cpp" line="426"/>
         <source>%n download(s) failed</source>
         <translation>
             <numerusform>%n 个下载失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traymonitor.cpp" line="426"/>
+        <location filename="../ui/traymonitor.cpp" line="427"/>
         <source>%n finished, %1 failed</source>
         <comment>downloads; %1 is how many failed</comment>
         <translation>
@@ -3212,7 +3212,7 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/traymonitor.cpp" line="427"/>
+        <location filename="../ui/traymonitor.cpp" line="428"/>
         <source>“%1” failed</source>
         <translation>“%1”下载失败</translation>
     </message>
@@ -3253,58 +3253,58 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::WindowHeader</name>
     <message>
-        <location filename="../ui/windowheader.cpp" line="23"/>
+        <location filename="../ui/windowheader.cpp" line="25"/>
         <source>Gravity</source>
         <translation>Gravity</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="48"/>
+        <location filename="../ui/windowheader.cpp" line="50"/>
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="49"/>
+        <location filename="../ui/windowheader.cpp" line="51"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="74"/>
-        <location filename="../ui/windowheader.cpp" line="75"/>
+        <location filename="../ui/windowheader.cpp" line="76"/>
+        <location filename="../ui/windowheader.cpp" line="77"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="78"/>
+        <location filename="../ui/windowheader.cpp" line="80"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="89"/>
+        <location filename="../ui/windowheader.cpp" line="91"/>
         <source>&amp;Import links from a file…</source>
         <translation>从文件导入链接(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="94"/>
+        <location filename="../ui/windowheader.cpp" line="96"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="96"/>
+        <location filename="../ui/windowheader.cpp" line="98"/>
         <source>Follow the &amp;system</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="97"/>
+        <location filename="../ui/windowheader.cpp" line="99"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="98"/>
+        <location filename="../ui/windowheader.cpp" line="100"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/windowheader.cpp" line="117"/>
+        <location filename="../ui/windowheader.cpp" line="119"/>
         <source>&amp;Offer a copied link when Gravity comes to the front</source>
         <translation>切换到 Gravity 时提示解析已复制的链接(&amp;O)</translation>
     </message>
