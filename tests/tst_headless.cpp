@@ -18,7 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
+#include <optional>
 
 using namespace Gravity;
 using namespace GravityTest;
@@ -36,6 +38,19 @@ private:
     [[nodiscard]] QString historyDirectory() const
     {
         return m_profile.filePath(u"data/Gravity/gravity-downloader"_s);
+    }
+
+    // The history entry the children recorded for the file at path, as the window would read it.
+    [[nodiscard]] std::optional<HistoryEntry> historyEntryOf(const QString &path) const
+    {
+        HistoryStore history(historyDirectory());
+        history.loadAsync();
+        if (!QTest::qWaitFor([&history] { return history.isLoaded(); }))
+            return std::nullopt;
+        const QList<HistoryEntry> entries = history.entries();
+        const auto entry = std::find_if(entries.cbegin(), entries.cend(),
+                                        [&path](const HistoryEntry &e) { return e.filePath == path; });
+        return entry == entries.cend() ? std::nullopt : std::optional(*entry);
     }
 
     static QProcessEnvironment environment()
@@ -95,18 +110,13 @@ private slots:
         QCOMPARE(m_fixture.server().requestCount(u"page.html"_s), before + 1);
 
         // Recorded in the same history the window shows, with the file and the info for a quick re-download.
-        HistoryStore history(historyDirectory());
-        history.loadAsync();
-        QTRY_VERIFY(history.isLoaded());
-        const QList<HistoryEntry> entries = history.entries();
-        const auto entry = std::find_if(entries.cbegin(), entries.cend(),
-                                        [&path](const HistoryEntry &e) { return e.filePath == path; });
-        QVERIFY(entry != entries.cend());
+        const std::optional<HistoryEntry> entry = historyEntryOf(path);
+        QVERIFY(entry);
         QCOMPARE(entry->state, DownloadState::Completed);
         QCOMPARE(entry->url, m_fixture.url(u"page.html"_s));
         QCOMPARE(entry->options.outputDir, dir);
         QCOMPARE(entry->fileSize, QFileInfo(path).size());
-        QVERIFY(history.infoJson(entry->id).has_value());
+        QVERIFY(HistoryStore(historyDirectory()).infoJson(entry->id).has_value());
     }
 
     void rejectedInputsAreReportedWithAReasonAndExit2_data()
@@ -346,12 +356,8 @@ private slots:
         page.close();
         // A login for the server: yt-dlp copies it into the info it writes, which must not keep it.
         const QByteArray secret = "direct-run-cookie-4711";
-        const QString cookies = QDir(dir).filePath(u"cookies.txt"_s);
-        QFile cookieFile(cookies);
-        QVERIFY(cookieFile.open(QIODevice::WriteOnly));
-        cookieFile.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t4102444800\tsession\t" +
-                         secret + "\n");
-        cookieFile.close();
+        const QString cookies = writeCookieFile(QDir(dir).filePath(u"cookies.txt"_s), secret);
+        QVERIFY(!cookies.isEmpty());
         const QString starts = QDir(dir).filePath(u"starts.log"_s);
         const QString ytDlp =
             writeScript(dir, u"yt-dlp"_s,
@@ -381,19 +387,14 @@ private slots:
         QVERIFY(!result.out.contains(secret));
 
         // The history: what the parse used to give, and the info for a re-download, without the cookie.
-        HistoryStore history(historyDirectory());
-        history.loadAsync();
-        QTRY_VERIFY(history.isLoaded());
-        const QList<HistoryEntry> entries = history.entries();
-        const auto entry = std::find_if(entries.cbegin(), entries.cend(),
-                                        [&path](const HistoryEntry &e) { return e.filePath == path; });
-        QVERIFY(entry != entries.cend());
+        const std::optional<HistoryEntry> entry = historyEntryOf(path);
+        QVERIFY(entry);
         QCOMPARE(entry->title, u"A described clip"_s);
         QCOMPARE(entry->uploader, u"Gravity Uploader"_s);
         QCOMPARE(entry->duration, 3.0);
         QCOMPARE(entry->url, m_fixture.url(u"described.html"_s));
         QVERIFY(entry->infoFetchedAt.isValid());
-        const std::optional<SavedInfo> saved = history.infoJson(entry->id);
+        const std::optional<SavedInfo> saved = HistoryStore(historyDirectory()).infoJson(entry->id);
         QVERIFY(saved.has_value());
         const QJsonObject savedInfo = QJsonDocument::fromJson(saved->json).object();
         QCOMPARE(savedInfo.value(u"title"_s).toString(), u"A described clip"_s);

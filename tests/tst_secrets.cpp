@@ -276,12 +276,8 @@ private slots:
         const QTemporaryDir home;
         QVERIFY(home.isValid());
         const QString dir = m_fixture.scratch(u"cookies"_s);
-        const QString cookies = QDir(dir).filePath(u"cookies.txt"_s);
-        QFile cookieFile(cookies);
-        QVERIFY(cookieFile.open(QIODevice::WriteOnly));
-        cookieFile.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t4102444800\tsession\t" +
-                         Planted + "\n");
-        cookieFile.close();
+        const QString cookies = writeCookieFile(QDir(dir).filePath(u"cookies.txt"_s), Planted);
+        QVERIFY(!cookies.isEmpty());
         const QString log = QDir(dir).filePath(u"arguments.log"_s);
         const QString wrapper =
             writeScript(dir, u"yt-dlp"_s,

@@ -129,6 +129,16 @@ QString writeScript(const QString &dir, const QString &name, const QByteArray &b
     return path;
 }
 
+QString writeCookieFile(const QString &path, const QByteArray &value)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t4102444800\tsession\t" + value +
+               "\n");
+    return path;
+}
+
 QStringList AppRun::eventNames() const
 {
     QStringList names;

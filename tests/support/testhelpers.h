@@ -16,6 +16,9 @@ namespace GravityTest {
 // Writes an executable /bin/sh script `name` with `body` into dir; its path, or empty on failure. For
 // stand-ins that do what the real yt-dlp cannot do on demand (crash, hang, ignore SIGTERM).
 [[nodiscard]] QString writeScript(const QString &dir, const QString &name, const QByteArray &body);
+// A Netscape cookies file at path for --cookies, holding one cookie for 127.0.0.1 named "session" with value;
+// path, or empty on failure.
+[[nodiscard]] QString writeCookieFile(const QString &path, const QByteArray &value);
 // SHA-256 of a file's bytes (empty when it cannot be read): "byte-identical" in one comparison.
 [[nodiscard]] QByteArray fileHash(const QString &path);
 // yt-dlp's own `-J` of url (the real yt-dlp on PATH), as a user saves it for --load-info-json; empty when it
