@@ -18,7 +18,6 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
@@ -163,11 +162,10 @@ int runWindow(int argc, char **argv)
         journal->restore();
     };
     // Taking the journal's lock syncs the lock file to disk (QLockFile), milliseconds on a busy disk. With no
-    // saved downloads (the file QueueJournal::filePath() names is missing or empty), the first frame shows
-    // nothing that depends on the journal: it starts once that frame is painted, or when something is
-    // queued if that comes first (a window that is never painted still keeps its queue).
-    if (QFileInfo(QDir(Gravity::QueueJournal::defaultDirectory()).filePath(QStringLiteral("queue.jsonl")))
-            .size() > 0) {
+    // saved downloads (its file is missing or empty), the first frame shows nothing that depends on the
+    // journal: it starts once that frame is painted, or when something is queued if that comes first (a
+    // window that is never painted still keeps its queue).
+    if (QFileInfo(Gravity::QueueJournal::filePathIn(Gravity::QueueJournal::defaultDirectory())).size() > 0) {
         startJournal();
     } else {
         QObject::connect(&window, &Gravity::MainWindow::firstPainted, &window, startJournal);

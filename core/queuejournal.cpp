@@ -117,7 +117,12 @@ QString QueueJournal::defaultDirectory()
 
 QString QueueJournal::filePath() const
 {
-    return QDir(m_directory).filePath(QStringLiteral("queue.jsonl"));
+    return filePathIn(m_directory);
+}
+
+QString QueueJournal::filePathIn(const QString &directory)
+{
+    return QDir(directory).filePath(QStringLiteral("queue.jsonl"));
 }
 
 QString QueueJournal::infoPath(const QString &key) const

@@ -34,6 +34,9 @@ public:
 
     [[nodiscard]] static QString defaultDirectory(); // QStandardPaths::AppDataLocation
     [[nodiscard]] QString filePath() const;
+    // The journal's file under directory: whether it holds anything decides, at start-up, if the journal must
+    // be read before the first paint.
+    [[nodiscard]] static QString filePathIn(const QString &directory);
     [[nodiscard]] bool isActive() const { return m_lock != nullptr; } // false: another process journals here
 
     // Reads the journal and queues what it lists, in order. Call once, before anything else is queued.
