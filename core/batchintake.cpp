@@ -129,15 +129,23 @@ void BatchIntake::onProbed(Prober *prober, const ProbeResult &result)
     startProbes();
 }
 
-void BatchIntake::onRunInfo(quint64 id, const MediaInfo &info)
+std::optional<RecognizedUrl> BatchIntake::takeDirectRun(quint64 id)
 {
     const auto it = m_directRuns.constFind(id);
     if (it == m_directRuns.cend())
-        return;
-    const QString url = it->normalized;
+        return std::nullopt;
+    RecognizedUrl url = *it;
     m_directRuns.erase(it);
-    emit parsed(url, info);
-    emit queued(id, url);
+    return url;
+}
+
+void BatchIntake::onRunInfo(quint64 id, const MediaInfo &info)
+{
+    const std::optional<RecognizedUrl> url = takeDirectRun(id);
+    if (!url)
+        return;
+    emit parsed(url->normalized, info);
+    emit queued(id, url->normalized);
     if (!isBusy())
         emit drained();
 }
@@ -146,21 +154,16 @@ void BatchIntake::onFinishedUntold(quint64 id)
 {
     // A run that ended without a readable info (or was stopped first) is told of now, so that its end is
     // reported like any other download's.
-    const auto it = m_directRuns.constFind(id);
-    if (it == m_directRuns.cend())
-        return;
-    const QString url = it->normalized;
-    m_directRuns.erase(it);
-    emit queued(id, url);
+    if (const std::optional<RecognizedUrl> url = takeDirectRun(id))
+        emit queued(id, url->normalized);
 }
 
 void BatchIntake::onHandedBack(quint64 id)
 {
-    const auto it = m_directRuns.constFind(id);
-    if (it == m_directRuns.cend())
+    const std::optional<RecognizedUrl> url = takeDirectRun(id);
+    if (!url)
         return;
-    m_pending.enqueue(*it);
-    m_directRuns.erase(it);
+    m_pending.enqueue(*url);
     startProbes();
 }
 

@@ -12,6 +12,8 @@
 #include <QQueue>
 #include <QSet>
 
+#include <optional>
+
 namespace Gravity {
 
 class DownloadQueue;
@@ -75,6 +77,8 @@ private:
     void onRunInfo(quint64 id, const MediaInfo &info);
     void onHandedBack(quint64 id);
     void onFinishedUntold(quint64 id);
+    // The link of a direct run, which is then no longer waited for; nullopt when id is not one.
+    [[nodiscard]] std::optional<RecognizedUrl> takeDirectRun(quint64 id);
     void enqueueVideo(const MediaInfo &info, const QString &url, const QString &infoFile = {});
     void enqueuePlaylist(const MediaInfo &info);
 
