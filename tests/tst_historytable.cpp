@@ -44,6 +44,16 @@ QString uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+// count records with new UUIDs, numbered from first.
+QList<HistoryRecord> freshRecords(int count, int first = 0)
+{
+    QList<HistoryRecord> records;
+    records.reserve(count);
+    for (int i = 0; i < count; ++i)
+        records.append(record(uuid(), first + i));
+    return records;
+}
+
 // Everything the table says about the record's id matches the record.
 bool holds(const HistoryTable &table, const HistoryRecord &expected)
 {
@@ -202,9 +212,7 @@ private slots:
     void changesInsideABlockLeaveItsNeighboursAlone()
     {
         HistoryTable table;
-        QList<HistoryRecord> records;
-        for (int i = 0; i < 2 * Block; ++i)
-            records.append(record(uuid(), i));
+        QList<HistoryRecord> records = freshRecords(2 * Block);
         table.apply({}, records);
         const auto check = [&](const QString &gone) {
             for (const HistoryRecord &r : std::as_const(records)) {
@@ -267,14 +275,10 @@ private slots:
     void appendingStartsAtABlockAndALaterLineWins()
     {
         HistoryTable first;
-        QList<HistoryRecord> ours;
-        for (int i = 0; i < Block + 3; ++i)
-            ours.append(record(uuid(), i));
+        const QList<HistoryRecord> ours = freshRecords(Block + 3);
         first.apply({}, ours);
         HistoryTable second;
-        QList<HistoryRecord> theirs;
-        for (int i = 0; i < 5; ++i)
-            theirs.append(record(uuid(), 100 + i));
+        QList<HistoryRecord> theirs = freshRecords(5, 100);
         const HistoryRecord again = record(ours.at(2).row.id, 42, " again");
         theirs.append(again);
         second.apply({}, theirs);
@@ -301,9 +305,7 @@ private slots:
     void aCopyIsUntouchedByChangesToTheOriginal()
     {
         HistoryTable table;
-        QList<HistoryRecord> records;
-        for (int i = 0; i < Block + 1; ++i)
-            records.append(record(uuid(), i));
+        const QList<HistoryRecord> records = freshRecords(Block + 1);
         table.apply({}, records);
         (void)table.lineAt(0); // the cache goes with a copy
         const HistoryTable copy = table;
@@ -342,11 +344,8 @@ private slots:
     void aHundredThousandEntriesStayFindable()
     {
         HistoryTable table;
-        QList<HistoryRecord> records;
         constexpr int Count = 100000;
-        records.reserve(Count);
-        for (int i = 0; i < Count; ++i)
-            records.append(record(uuid(), i));
+        const QList<HistoryRecord> records = freshRecords(Count);
         for (qsizetype i = 0; i < Count; i += 1000)
             table.apply({}, records.mid(i, 1000));
         QCOMPARE(table.size(), Count);
