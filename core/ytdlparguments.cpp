@@ -214,8 +214,18 @@ QString selectorFor(const DownloadOptions &options)
     return formatSelector(options.quality);
 }
 
-QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,
-                              const NetworkConfig &network, const QString &ffmpegPath)
+namespace {
+
+enum class Playlists
+{
+    Refused,  // --no-playlist: a link to a video in a playlist downloads only the video
+    Expanded, // a direct run sees the playlist, to skip it (see directDownloadArguments)
+};
+
+// Everything in a download's command line but where the video comes from (the info file, or "--" and the
+// URL, which go last).
+QStringList downloadOptionArguments(const DownloadRequest &request, const NetworkConfig &network,
+                                    const QString &ffmpegPath, Playlists playlists)
 {
     const DownloadOptions &options = request.options;
     QStringList arguments = commonArguments(network, ffmpegPath);
@@ -239,8 +249,9 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
     const QString outputTemplate =
         OutputTemplate::isValid(options.outputTemplate) ? options.outputTemplate : defaultOutputTemplate();
     arguments << QStringLiteral("-P") << options.outputDir << QStringLiteral("-o") << outputTemplate
-              << QStringLiteral("--windows-filenames") << QStringLiteral("--no-mtime")
-              << QStringLiteral("--no-playlist");
+              << QStringLiteral("--windows-filenames") << QStringLiteral("--no-mtime");
+    if (playlists == Playlists::Refused)
+        arguments << QStringLiteral("--no-playlist");
     // A fragment that still fails after its retries fails the download (to be retried or resumed), where
     // yt-dlp by default skips it and merges a file with a hole in it.
     arguments << QStringLiteral("--abort-on-unavailable-fragments");
@@ -279,7 +290,15 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
     if (arguments.contains(QStringLiteral("--download-sections")) ||
         arguments.contains(QStringLiteral("--sponsorblock-remove")))
         arguments << QStringLiteral("--force-keyframes-at-cuts");
+    return arguments;
+}
 
+} // namespace
+
+QStringList downloadArguments(const DownloadRequest &request, const QString &infoJsonPath,
+                              const NetworkConfig &network, const QString &ffmpegPath)
+{
+    QStringList arguments = downloadOptionArguments(request, network, ffmpegPath, Playlists::Refused);
     if (!infoJsonPath.isEmpty())
         arguments << QStringLiteral("--load-info-json") << infoJsonPath;
     else
@@ -290,23 +309,15 @@ QStringList downloadArguments(const DownloadRequest &request, const QString &inf
 QStringList directDownloadArguments(const DownloadRequest &request, const QString &infoFile,
                                     const NetworkConfig &network, const QString &ffmpegPath)
 {
-    QStringList arguments = downloadArguments(request, {}, network, ffmpegPath);
     // --no-playlist would download the first part of a multi-part video, where the parse lists every part;
     // with the filter, the first entry of any playlist is enough to tell it is one.
-    arguments.removeAll(QStringLiteral("--no-playlist"));
+    QStringList arguments = downloadOptionArguments(request, network, ffmpegPath, Playlists::Expanded);
     QString file = infoFile;
     file.replace(u'%', QStringLiteral("%%"));
-    // The URL goes last, after "--".
-    const qsizetype end = arguments.size() - 2;
-    Q_ASSERT(arguments.at(end) == QLatin1String("--"));
-    const QStringList direct{QStringLiteral("--playlist-items"),
-                             QStringLiteral("1"),
-                             QStringLiteral("--match-filter"),
-                             latin(DirectRunFilter),
-                             QStringLiteral("--print-to-file"),
-                             QStringLiteral("video:%()j"),
-                             file};
-    return arguments.mid(0, end) + direct + arguments.mid(end);
+    arguments << QStringLiteral("--playlist-items") << QStringLiteral("1") << QStringLiteral("--match-filter")
+              << latin(DirectRunFilter) << QStringLiteral("--print-to-file") << QStringLiteral("video:%()j")
+              << file << QStringLiteral("--") << request.url;
+    return arguments;
 }
 
 bool isPlainOutputPath(const QString &path)
