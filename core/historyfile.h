@@ -14,10 +14,13 @@
 // under the directory it is given and the values passed in, and reports back as plain data.
 //
 // The file is JSON Lines (history.jsonl): a header line, then one compact JSON object per entry, oldest
-// first as a rule. Chosen over one JSON document because every intact line survives a truncated or damaged
-// file (a crash mid-copy, a sync tool, a full disk), so "start with what can be recovered" is real, and
-// because a reader can tell exactly which lines were lost. The header carries a token that changes with every
-// write, which is how a process notices that another one wrote since it last read.
+// first as a rule; a later line for an id replaces an earlier one. Chosen over one JSON document because
+// every intact line survives a truncated or damaged file (a crash mid-copy, a sync tool, a full disk), so
+// "start with what can be recovered" is real, and because a reader can tell exactly which lines were lost.
+// Writers either replace the whole file (QSaveFile) or, to record a download without reading 100,000 entries
+// first, append whole lines to it (SyncJob::appendOnly); both under the lock. The header carries a token that
+// changes with every rewrite; with the file's size it is how a process notices that another one wrote since
+// it last read.
 namespace Gravity::HistoryFile {
 
 inline constexpr QLatin1StringView FileName("history.jsonl");
@@ -58,6 +61,9 @@ struct ReadResult
     HistoryTable entries; // in the file's order
     QString fingerprint;  // "absent" when there is no file
     int badLines = 0;     // lines that are not an entry (not JSON, not an object, no valid id)
+    // The last line has no newline and is not an entry: one being appended as we read, or damage (a crash
+    // mid-append). Not in badLines: only a read under the lock can tell.
+    bool unfinishedLastLine = false;
     bool unreadable = false;
     QString errorString;
 };
@@ -83,7 +89,8 @@ enum class Failure
 
 // One round trip with the disk. Without write: read the file when it changed since knownFingerprint (or
 // always, with forceReread) and merge. With write: under the lock, the same, then write the merged whole.
-// The merge is always "what is on disk, minus our removals, plus our additions and updates".
+// The merge is always "what is on disk, minus our removals, plus our additions and updates". With
+// appendOnly: under the lock, the upserts' lines are appended and synced, nothing is read.
 struct SyncJob
 {
     QString directory;
@@ -95,6 +102,10 @@ struct SyncJob
     Order snapshotOrder;
     QSet<QString> upserts; // pending local additions and updates: their lines are in the snapshot
     QSet<QString> removed;
+    // Upserts only, from a store that has not read the file (--headless recording a download): appended
+    // instead of read, merged and rewritten. Refused when there is no file yet, when it does not end with a
+    // whole line, or where appends cannot be synced (Windows); the store then reads and rewrites.
+    bool appendOnly = false;
 };
 
 struct SyncOutcome
@@ -109,9 +120,10 @@ struct SyncOutcome
     QStringList changed;
     QString fingerprint;
     bool wrote = false;
-    int badLines = 0;   // in the file as read; with write they were moved aside
-    QString movedAside; // where the damaged file went
-    int recovered = 0;  // entries read from the damaged file
+    bool appendRefused = false; // appendOnly, and nothing was written: read and rewrite instead
+    int badLines = 0;           // in the file as read; with write they were moved aside
+    QString movedAside;         // where the damaged file went
+    int recovered = 0;          // entries read from the damaged file
 };
 
 [[nodiscard]] SyncOutcome sync(const SyncJob &job);

@@ -100,9 +100,14 @@ void HistoryStore::markDirty(const QString &id)
     m_dirty.insert(id);
 }
 
+bool HistoryStore::canAppend() const
+{
+    return !m_loaded && !m_loadRequested && m_removed.isEmpty() && m_jobRemoved.isEmpty();
+}
+
 void HistoryStore::scheduleSave()
 {
-    if (!m_loaded) {
+    if (!m_loaded && !canAppend()) {
         // Written once the file has been read and merged (which a change before loadAsync() also starts).
         loadAsync();
         return;

@@ -22,6 +22,7 @@ namespace Gravity {
 //    changes made before the load completes are kept and merged into what it reads;
 //  - changes are saved debounced (SaveDelayMs), atomically (QSaveFile), under a QLockFile, as "what is on
 //    disk now, minus our removals, plus our additions", so two processes never lose each other's entries;
+//    a store that was never asked to read the file (--headless) appends its additions instead;
 //  - the store watches the directory and merges what another process wrote (entryAdded/… or reset()).
 // A damaged file is moved aside (history.jsonl.corrupt-YYYYMMDD-HHMMSS), what could be read is kept and
 // rewritten, and recoveredFromCorruption() says so once. A write that fails keeps everything in memory and
@@ -128,6 +129,9 @@ private:
     void applyTheirs(const HistoryTable &theirs, const QStringList &removed, const QStringList &added,
                      const QStringList &changed);
     void markDirty(const QString &id);
+    // Nobody asked for the file to be read and there is nothing to remove: the changes can be appended to
+    // it (HistoryFile::SyncJob::appendOnly) without reading it. How --headless records its downloads.
+    [[nodiscard]] bool canAppend() const;
     void scheduleSave();
     void startJob(JobKind kind, bool inlineRun);
     [[nodiscard]] HistoryFile::SyncJob makeJob(JobKind kind);

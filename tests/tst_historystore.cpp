@@ -3,7 +3,8 @@
 // read is kept, a folder that cannot be written is reported without losing entries, and exports are safe to
 // open in a spreadsheet.
 //
-// Run with "--history-writer DIR COUNT NAME" the binary is the second process of the concurrency test.
+// Run with "--history-writer DIR COUNT NAME loaded|appending" the binary is the second process of the
+// concurrency test.
 
 #include "historyentry.h"
 #include "historyexport.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -131,10 +133,13 @@ QList<QStringList> parseCsv(const QString &text)
     return rows;
 }
 
-// The second process of the concurrency test: writes `count` entries, one save each.
-int runWriter(const QString &dir, int count, const QString &name)
+// The second process of the concurrency tests: writes `count` entries, one save each. Loaded, it rewrites
+// the file each time as the window does; not, it appends as --headless does.
+int runWriter(const QString &dir, int count, const QString &name, bool loaded)
 {
     HistoryStore store(dir);
+    if (loaded && !waitLoaded(store))
+        return 2;
     for (int i = 0; i < count; ++i) {
         const QString title = name + u' ' + QString::number(i);
         store.add(makeEntry(title));
@@ -359,20 +364,149 @@ private slots:
         QVERIFY(!fresh.find(gone));
     }
 
+    void aStoreThatNeverReadTheFileAppendsToIt()
+    {
+        // --headless records a download without reading the history: its line goes on the end, every byte
+        // before it untouched, and the window picks it up as one addition.
+        QTemporaryDir dir;
+        HistoryStore window(dir.path());
+        QVERIFY(waitLoaded(window));
+        for (int i = 0; i < 3; ++i)
+            window.add(makeEntry(u"window %1"_s.arg(i)));
+        window.flush();
+        const QByteArray before = readAll(window.filePath());
+        QSignalSpy added(&window, &HistoryStore::entryAdded);
+
+        HistoryStore headless(dir.path());
+        QSignalSpy saved(&headless, &HistoryStore::saved);
+        HistoryEntry entry = makeEntry(u"headless download"_s);
+        QVERIFY(headless.add(entry));
+        headless.flush();
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(!headless.isLoaded());
+        QVERIFY(!headless.hasPendingChanges());
+        QByteArray after = readAll(window.filePath());
+        QVERIFY(after.startsWith(before));
+        QCOMPARE(after.mid(before.size()), HistoryFile::recordFor(entry).line + '\n');
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 5000);
+        QCOMPARE(added.at(0).at(0).toString(), entry.id);
+        QCOMPARE(window.find(entry.id)->title, u"headless download"_s);
+
+        // A change to it is appended too: the later line wins.
+        entry.title = u"headless download, renamed"_s;
+        QVERIFY(headless.update(entry));
+        headless.flush();
+        QVERIFY(!headless.isLoaded());
+        QTRY_COMPARE_WITH_TIMEOUT(window.find(entry.id)->title, entry.title, 5000);
+        QCOMPARE(window.count(), 4);
+
+        // The window's next write keeps it, once.
+        window.add(makeEntry(u"window later"_s));
+        window.flush();
+        HistoryStore fresh(dir.path());
+        QVERIFY(waitLoaded(fresh));
+        QCOMPARE(fresh.count(), 5);
+        QCOMPARE(fresh.find(entry.id)->title, entry.title);
+        QCOMPARE(readAll(fresh.filePath()).count(entry.id.toUtf8()), 1);
+    }
+
+    void anAppendNeedsAWholeFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("expected"); // entries afterwards
+        QTest::addColumn<bool>("recovered");
+        QTest::newRow("no history yet: written with its header") << u"absent"_s << 1 << false;
+        QTest::newRow("a last line cut short: recovered first") << u"cut"_s << 3 << true;
+        QTest::newRow("a last entry without its newline") << u"no-newline"_s << 4 << false;
+    }
+
+    void anAppendNeedsAWholeFile()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, expected);
+        QFETCH(bool, recovered);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"history.jsonl"_s);
+        if (file != u"absent"_s) {
+            HistoryStore store(dir.path());
+            QVERIFY(waitLoaded(store));
+            for (int i = 0; i < 3; ++i)
+                store.add(makeEntry(u"earlier %1"_s.arg(i)));
+            store.flush();
+            QByteArray data = readAll(path);
+            data.chop(file == u"cut"_s ? 25 : 1);
+            QVERIFY(writeAll(path, data));
+        }
+
+        HistoryStore headless(dir.path());
+        QSignalSpy recoveredSpy(&headless, &HistoryStore::recoveredFromCorruption);
+        const HistoryEntry entry = makeEntry(u"headless download"_s);
+        headless.add(entry);
+        headless.flush();
+        QVERIFY(!headless.hasPendingChanges());
+        QCOMPARE(recoveredSpy.size(), recovered ? 1 : 0);
+        QVERIFY(readAll(path).endsWith('\n'));
+
+        HistoryStore fresh(dir.path());
+        QVERIFY(waitLoaded(fresh));
+        QCOMPARE(fresh.count(), expected);
+        QVERIFY(fresh.find(entry.id));
+    }
+
+    void aLineBeingAppendedIsNotTakenForDamage()
+    {
+        QTemporaryDir dir;
+        QString path;
+        {
+            HistoryStore store(dir.path());
+            QVERIFY(waitLoaded(store));
+            for (int i = 0; i < 3; ++i)
+                store.add(makeEntry(u"earlier %1"_s.arg(i)));
+            store.flush();
+            path = store.filePath();
+        }
+        // Another process is appending: it holds the lock and half its line is in the file.
+        QLockFile lock(dir.filePath(u"history.jsonl.lock"_s));
+        QVERIFY(lock.tryLock(0));
+        const HistoryEntry entry = makeEntry(u"being appended"_s);
+        const QByteArray line = HistoryFile::recordFor(entry).line + '\n';
+        QFile appender(path);
+        QVERIFY(appender.open(QIODevice::WriteOnly | QIODevice::Append));
+        QVERIFY(appender.write(line.first(line.size() / 2)) > 0 && appender.flush());
+
+        HistoryStore reader(dir.path());
+        QSignalSpy loaded(&reader, &HistoryStore::loaded);
+        QSignalSpy recovered(&reader, &HistoryStore::recoveredFromCorruption);
+        reader.loadAsync();
+        QTest::qWait(300);
+        QCOMPARE(loaded.size(), 0); // waiting for the appender to finish, not calling its line damage
+        QVERIFY(appender.write(line.sliced(line.size() / 2)) > 0 && appender.flush());
+        lock.unlock();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+        QCOMPARE(reader.count(), 4);
+        QVERIFY(reader.find(entry.id));
+        QTest::qWait(HistoryStore::SaveDelayMs * 2);
+        QCOMPARE(recovered.size(), 0);
+        QVERIFY(QDir(dir.path()).entryList({u"*.corrupt-*"_s}, QDir::Files).isEmpty());
+    }
+
     void aSecondProcessWritingAtTheSameTimeLosesNothing()
     {
         constexpr int PerProcess = 120;
         QTemporaryDir dir;
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedChannels);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {u"--history-writer"_s, dir.path(), QString::number(PerProcess), u"child"_s});
+        // The child appends as --headless does; we rewrite the whole file each time, as the window does.
+        child.start(
+            QCoreApplication::applicationFilePath(),
+            {u"--history-writer"_s, dir.path(), QString::number(PerProcess), u"child"_s, u"appending"_s});
         QVERIFY(child.waitForStarted());
 
         // Start once the child is writing, so both write at the same time.
         const QString path = dir.filePath(u"history.jsonl"_s);
         QTRY_VERIFY_WITH_TIMEOUT(readAll(path).contains("child 0"), 20000);
         HistoryStore store(dir.path());
+        QVERIFY(waitLoaded(store));
         for (int i = 0; i < PerProcess; ++i) {
             store.add(makeEntry(u"parent %1"_s.arg(i)));
             store.flush();
@@ -395,8 +529,16 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(u"history.jsonl.lock"_s)));
     }
 
+    void killedWhileWritingNothingCommittedIsLost_data()
+    {
+        QTest::addColumn<QString>("writer");
+        QTest::newRow("rewriting the file (the window)") << u"loaded"_s;
+        QTest::newRow("appending to it (--headless)") << u"appending"_s;
+    }
+
     void killedWhileWritingNothingCommittedIsLost()
     {
+        QFETCH(QString, writer);
         QTemporaryDir dir;
         {
             // Enough history that every save takes a while: a kill lands in the middle of writes.
@@ -409,7 +551,7 @@ private slots:
         for (int round = 0; round < 12; ++round) {
             QProcess child;
             child.start(QCoreApplication::applicationFilePath(),
-                        {u"--history-writer"_s, dir.path(), u"1000000"_s, u"round%1"_s.arg(round)});
+                        {u"--history-writer"_s, dir.path(), u"1000000"_s, u"round%1"_s.arg(round), writer});
             QVERIFY(child.waitForStarted());
             const int wanted = 1 + round % 4;
             QByteArray output;
@@ -429,7 +571,13 @@ private slots:
         QSignalSpy failed(&fresh, &HistoryStore::loadFailed);
         QVERIFY(waitLoaded(fresh));
         QCOMPARE(failed.size(), 0);
-        QCOMPARE(recovered.size(), 0); // atomic writes: never a half-written file
+        // A rewrite is atomic: never a half-written file. An append is one write() of one line, which a
+        // SIGKILL can cut only where the line crosses a page of the file: then that last, uncommitted line is
+        // moved aside with the file and everything else is kept (the checks below).
+        if (writer == u"loaded"_s)
+            QCOMPARE(recovered.size(), 0);
+        else
+            QVERIFY(recovered.size() <= 1);
         QSet<QString> titles;
         for (const HistoryEntry &e : fresh.entries())
             titles.insert(e.title);
@@ -701,11 +849,11 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    if (argc == 5 && qstrcmp(argv[1], "--history-writer") == 0) {
+    if (argc == 6 && qstrcmp(argv[1], "--history-writer") == 0) {
         QCoreApplication app(argc, argv);
         QStandardPaths::setTestModeEnabled(true);
         return runWriter(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toInt(),
-                         QString::fromLocal8Bit(argv[4]));
+                         QString::fromLocal8Bit(argv[4]), qstrcmp(argv[5], "loaded") == 0);
     }
     QCoreApplication app(argc, argv);
     TestHistoryStore test;

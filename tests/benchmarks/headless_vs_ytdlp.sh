@@ -4,8 +4,9 @@
 #
 #   tests/benchmarks/headless_vs_ytdlp.sh BUILD_DIR [RUNS]
 #
-# 1. a ~400 MB file: whole command (Gravity parses, then downloads with the parsed info) vs `yt-dlp URL`,
-#    and the download step alone (both with --load-info-json)
+# 1. a ~400 MB file: whole command vs `yt-dlp URL` with a user's arguments, and vs yt-dlp with exactly the
+#    arguments Gravity gives it (recorded through a wrapper: what Gravity itself adds); and the download step
+#    alone (both with --load-info-json)
 # 2. eight 50 MB files at once: `--headless -j 8` with eight URLs vs eight yt-dlp processes started by the
 #    shell and waited for
 # 3. a small clip behind a page: parse-then-download with the info reused (--load-info-json) vs parsing
@@ -35,10 +36,16 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 ytdlp_args=(--ignore-config --no-colors --newline --progress -o '%(title).200B [%(id)s].%(ext)s' --no-mtime
             --no-playlist -f 'bestvideo+bestaudio/best')
 
+# Gravity's own command line for the big file, word for word (its progress records, the info file, the
+# filters), so the "same arguments" case differs from Gravity only by Gravity.
+printf '#!/bin/sh\nprintf "%%s\\0" "$@" > "%s"\nexec yt-dlp "$@"\n' "$work/gravity-args" > "$work/record-args"
+chmod +x "$work/record-args"
+"$gravity" --headless --yt-dlp "$work/record-args" -o "$outdir/out" "$base/big.mp4" >/dev/null
+mapfile -d '' gravity_args < "$work/gravity-args"
 yt-dlp --ignore-config --no-warnings -J -- "$base/big.mp4" > "$work/big.info.json"
 yt-dlp --ignore-config --no-warnings -J -- "$base/page.html" > "$work/page.info.json"
 
-: > "$work/g"; : > "$work/y"; : > "$work/gl"; : > "$work/yl"; : > "$work/reuse"; : > "$work/twice"
+: > "$work/g"; : > "$work/y"; : > "$work/ys"; : > "$work/gl"; : > "$work/yl"; : > "$work/reuse"; : > "$work/twice"
 : > "$work/g8"; : > "$work/y8"
 eight=(); for n in 1 2 3 4 5 6 7 8; do eight+=("$base/part$n.mp4"); done
 eight_ytdlp() {
@@ -49,6 +56,7 @@ eight_ytdlp() {
 for i in $(seq "$runs"); do
   rm -rf "$outdir/out"; timed "$gravity" --headless -o "$outdir/out" "$base/big.mp4" >> "$work/g"
   rm -rf "$outdir/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" -- "$base/big.mp4" >> "$work/y"
+  rm -rf "$outdir/out"; timed yt-dlp "${gravity_args[@]}" >> "$work/ys"
   rm -rf "$outdir/out"; timed "$gravity" --headless -o "$outdir/out" --load-info-json "$work/big.info.json" >> "$work/gl"
   rm -rf "$outdir/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" --load-info-json "$work/big.info.json" >> "$work/yl"
   rm -rf "$outdir/out"; timed "$gravity" --headless -j 8 -o "$outdir/out" "${eight[@]}" >> "$work/g8"
@@ -66,7 +74,8 @@ report() { # name gravity-file yt-dlp-file
   printf '%-46s gravity %6.3f s   other %6.3f s   gravity/other time %.3f\n' "$1" "$g" "$y" "$(echo "$g / $y" | bc -l)"
 }
 echo "median of $runs alternating runs, $(nproc) cores"
-report "400 MB, whole command (parse + download)" "$work/g" "$work/y"
+report "400 MB, whole command vs a user's yt-dlp" "$work/g" "$work/y"
+report "400 MB, whole command vs Gravity's yt-dlp" "$work/g" "$work/ys"
 report "400 MB, download step (--load-info-json)" "$work/gl" "$work/yl"
 report "8 × 50 MB at once (-j 8 vs 8 processes)" "$work/g8" "$work/y8"
 report "small clip, parse then download vs -J + URL" "$work/reuse" "$work/twice"
