@@ -127,7 +127,8 @@ void DownloadTask::start()
     m_progress.startedAt = firstStart.isValid() ? firstStart : QDateTime::currentDateTimeUtc();
     m_progress.fallback = fallback;
     m_lastError.clear();
-    m_currentStreamFormat.clear();
+    m_currentStreamFile.clear();
+    m_streams.clear();
     m_streamFinished = false;
     m_pauseRequested = false;
     emit changed(m_id);
@@ -358,20 +359,20 @@ void DownloadTask::apply(const OutputRecord &record)
         takeRunInfo();
     DownloadProgress &p = m_progress;
     switch (record.kind) {
-    case OutputRecord::Kind::Progress:
+    case OutputRecord::Kind::Progress: {
         if (record.status != QLatin1String("downloading") && record.status != QLatin1String("finished"))
             return;
         m_streamFinished = record.status == QLatin1String("finished");
-        if (record.formatId != m_currentStreamFormat || p.streamIndex == 0) {
-            m_currentStreamFormat = record.formatId;
+        // A merge's streams come one after the other, each into its own file, in the Formats record's order.
+        if (record.filename != m_currentStreamFile || p.streamIndex == 0) {
+            m_currentStreamFile = record.filename;
             ++p.streamIndex;
             if (!record.filename.isEmpty() && !m_streamFiles.contains(record.filename))
                 m_streamFiles.append(record.filename);
         }
         p.state = DownloadState::Downloading;
-        p.stage = record.isVideoStream   ? DownloadStage::Video
-                  : record.isAudioStream ? DownloadStage::Audio
-                                         : DownloadStage::Video;
+        const StreamInfo stream = m_streams.value(p.streamIndex - 1);
+        p.stage = stream.isAudio && !stream.isVideo ? DownloadStage::Audio : DownloadStage::Video;
         p.downloadedBytes = record.downloadedBytes;
         p.totalBytes = record.totalBytes;
         p.totalIsEstimate = record.totalIsEstimate;
@@ -382,6 +383,7 @@ void DownloadTask::apply(const OutputRecord &record)
         if (record.status == QLatin1String("finished") && p.totalBytes < 0)
             p.totalBytes = p.downloadedBytes;
         break;
+    }
     case OutputRecord::Kind::PostProcess: {
         const PostProcessStage stage = stageOfPostProcessor(record.postProcessor);
         const bool started = record.status == QLatin1String("started");
@@ -413,6 +415,7 @@ void DownloadTask::apply(const OutputRecord &record)
     case OutputRecord::Kind::Formats:
         p.resolvedFormat = record.text;
         p.streamCount = int(record.text.count(QLatin1Char('+'))) + 1;
+        m_streams = record.streams;
         break;
     case OutputRecord::Kind::FilePath:
         p.filePath = record.text;

@@ -139,8 +139,9 @@ private:
     // is read and removed as soon as it is there, and at the latest when the run ends.
     QString m_runInfoFile;
     bool m_infoDelivered = false;
-    QString m_lastError; // yt-dlp's last ERROR line
-    QString m_currentStreamFormat;
+    QString m_lastError;         // yt-dlp's last ERROR line
+    QList<StreamInfo> m_streams; // from the Formats record
+    QString m_currentStreamFile;
     QStringList m_streamFiles; // as yt-dlp names them, to clean up after a cancel
     bool m_pauseRequested = false;
     bool m_streamFinished = false; // the last progress record closed its stream

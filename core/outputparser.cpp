@@ -14,9 +14,9 @@ namespace {
 
 // const, not constexpr: under -fsanitize=undefined GCC cannot fold the null checks QByteArrayView's
 // constructors make on a global's address, so a constexpr view of one does not compile in the asan preset.
-const std::array AllPrefixes{
-    QByteArrayView(RecordPrefix::Download), QByteArrayView(RecordPrefix::PostProcess),
-    QByteArrayView(RecordPrefix::Formats), QByteArrayView(RecordPrefix::FilePath)};
+const std::array AllPrefixes{QByteArrayView(RecordPrefix::Download),
+                             QByteArrayView(RecordPrefix::PostProcess), QByteArrayView(RecordPrefix::Formats),
+                             QByteArrayView(RecordPrefix::FilePath)};
 
 // yt-dlp prints "NA" for a field it does not have, and null for one that is None.
 qint64 integerOf(const QJsonValue &value)
@@ -89,12 +89,40 @@ std::optional<OutputRecord> parseProgress(QByteArrayView json)
         record.fragmentCount = static_cast<int>(fragmentCount);
     }
     record.filename = stringOf(progress.value(QLatin1String("filename")));
-    record.formatId = stringOf(root->value(QLatin1String("format_id")));
-    const QString vcodec = stringOf(root->value(QLatin1String("vcodec")));
-    const QString acodec = stringOf(root->value(QLatin1String("acodec")));
-    record.isVideoStream = isRealCodec(vcodec);
+    return record;
+}
+
+StreamInfo streamOf(const QJsonObject &format)
+{
+    StreamInfo stream;
+    stream.formatId = stringOf(format.value(QLatin1String("format_id")));
+    const QString vcodec = stringOf(format.value(QLatin1String("vcodec")));
+    const QString acodec = stringOf(format.value(QLatin1String("acodec")));
+    stream.isVideo = isRealCodec(vcodec);
     // An HLS audio group has no acodec at all, only "vcodec": "none".
-    record.isAudioStream = isRealCodec(acodec) || (vcodec == QLatin1String("none") && !record.isVideoStream);
+    stream.isAudio = isRealCodec(acodec) || (vcodec == QLatin1String("none") && !stream.isVideo);
+    return stream;
+}
+
+// {"format_id": "137+140", "vcodec": …, "acodec": …, "streams": [{"format_id": "137", …}, …]}: a merge lists
+// its streams; a single format is its own one stream.
+std::optional<OutputRecord> parseFormats(QByteArrayView json)
+{
+    const std::optional<QJsonObject> root = objectOf(json);
+    if (!root)
+        return std::nullopt;
+    OutputRecord record;
+    record.kind = OutputRecord::Kind::Formats;
+    // Trimmed before the check: only spaces would make an empty Formats record.
+    record.text = stringOf(root->value(QLatin1String("format_id"))).trimmed();
+    if (record.text.isEmpty())
+        return std::nullopt;
+    for (const QJsonValue &format : root->value(QLatin1String("streams")).toArray()) {
+        if (format.isObject())
+            record.streams.append(streamOf(format.toObject()));
+    }
+    if (record.streams.isEmpty())
+        record.streams.append(streamOf(*root));
     return record;
 }
 
@@ -152,16 +180,8 @@ std::optional<OutputRecord> parseOutputRecord(QByteArrayView record)
         return parseProgress(record.sliced(qsizetype(sizeof(RecordPrefix::Download) - 1)));
     if (record.startsWith(QByteArrayView(RecordPrefix::PostProcess)))
         return parsePostProcess(record.sliced(qsizetype(sizeof(RecordPrefix::PostProcess) - 1)));
-    if (record.startsWith(QByteArrayView(RecordPrefix::Formats))) {
-        // Printed with %(format_id)j, so it is a JSON string.
-        const QByteArrayView rest = record.sliced(qsizetype(sizeof(RecordPrefix::Formats) - 1)).trimmed();
-        const QJsonDocument document = QJsonDocument::fromJson("[" + rest.toByteArray() + "]");
-        // Trimmed before the check: only spaces would make an empty Formats record.
-        const QString ids = (document.isArray() ? stringOf(document.array().at(0)) : QString()).trimmed();
-        if (ids.isEmpty())
-            return std::nullopt;
-        return textRecord(OutputRecord::Kind::Formats, ids.toUtf8());
-    }
+    if (record.startsWith(QByteArrayView(RecordPrefix::Formats)))
+        return parseFormats(record.sliced(qsizetype(sizeof(RecordPrefix::Formats) - 1)));
     if (record.startsWith(QByteArrayView(RecordPrefix::FilePath))) {
         // Not trimmed beyond the line end: a file name may end in spaces on some systems.
         OutputRecord path;
@@ -189,6 +209,10 @@ PostProcessStage stageOfPostProcessor(QStringView name)
     if (name.contains(u"ExtractAudio") || name.contains(u"VideoConvertor") ||
         name.contains(u"VideoRemuxer") || name.contains(u"FixupM3u8") || name.contains(u"Fixup"))
         return PostProcessStage::Converting;
+    // MetadataParser only rewrites fields (--replace-in-metadata makes titles safe as file names), in an
+    // instant, before the download: not a stage. FFmpegMetadata writes them into the file.
+    if (name == u"MetadataParser")
+        return PostProcessStage::None;
     if (name.startsWith(u"Embed") || name.contains(u"Metadata") || name.contains(u"Thumbnail"))
         return PostProcessStage::Embedding;
     if (name == u"MoveFiles" || name.contains(u"Move"))

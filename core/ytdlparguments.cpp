@@ -234,13 +234,13 @@ QStringList downloadOptionArguments(const DownloadRequest &request, const Networ
     // silence progress, so --progress turns it back on; --no-simulate keeps --print from implying a dry run.
     arguments << QStringLiteral("--newline") << QStringLiteral("--progress")
               << QStringLiteral("--no-simulate") << QStringLiteral("--progress-template")
-              << latin("download:") + latin(RecordPrefix::Download) +
-                     latin(R"({"p":%(progress)j,"format_id":%(info.format_id)j,)"
-                           R"("vcodec":%(info.vcodec)j,"acodec":%(info.acodec)j})")
+              << latin("download:") + latin(RecordPrefix::Download) + latin(R"({"p":%(progress)j})")
               << QStringLiteral("--progress-template")
               << latin("postprocess:") + latin(RecordPrefix::PostProcess) + latin("%(progress)j")
               << QStringLiteral("--print")
-              << latin("video:") + latin(RecordPrefix::Formats) + latin("%(format_id)j")
+              << latin("video:") + latin(RecordPrefix::Formats) +
+                     latin(R"({"format_id":%(format_id)j,"vcodec":%(vcodec)j,"acodec":%(acodec)j,)"
+                           R"("streams":%(requested_formats.:.{format_id,vcodec,acodec})j})")
               << QStringLiteral("--print")
               << latin("after_move:") + latin(RecordPrefix::FilePath) + latin("%(filepath)s");
 

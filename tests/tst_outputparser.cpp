@@ -64,22 +64,29 @@ QList<OutputRecord> ofKind(const QList<OutputRecord> &records, Kind kind)
     return result;
 }
 
-// The progress records of each stream, in the order yt-dlp downloaded them.
+// The progress records of each stream, in the order yt-dlp downloaded them: a stream is a file.
 QList<QList<OutputRecord>> streamsOf(const QList<OutputRecord> &records)
 {
     QList<QList<OutputRecord>> streams;
     for (const OutputRecord &record : ofKind(records, Kind::Progress)) {
-        if (streams.isEmpty() || streams.constLast().constFirst().formatId != record.formatId)
+        if (streams.isEmpty() || streams.constLast().constFirst().filename != record.filename)
             streams.append(QList<OutputRecord>());
         streams.last().append(record);
     }
     return streams;
 }
 
-QByteArray progressLine(QByteArrayView fields, QByteArrayView codecs = R"("vcodec":"avc1","acodec":"none")")
+QByteArray progressLine(QByteArrayView fields)
 {
     return "@@gravity-dl@@ {\"p\":{\"status\":\"downloading\"" + QByteArray(fields.isEmpty() ? "" : ",") +
-           fields.toByteArray() + "},\"format_id\":\"1\"," + codecs.toByteArray() + '}';
+           fields.toByteArray() + "}}";
+}
+
+// The streams the capture's Formats record announces.
+QList<StreamInfo> announcedStreams(const QList<OutputRecord> &records)
+{
+    const QList<OutputRecord> formats = ofKind(records, Kind::Formats);
+    return formats.isEmpty() ? QList<StreamInfo>() : formats.constFirst().streams;
 }
 
 // What a progress record should say; every field not named is unknown.
@@ -134,23 +141,25 @@ void TestOutputParser::captures_data()
     QTest::addColumn<QString>("error");
     QTest::addColumn<QStringList>("warnings");
 
+    // Titles are made safe as file names (--replace-in-metadata) before anything is downloaded.
+    const QStringList named{u"MetadataParser started"_s, u"MetadataParser finished"_s};
     const QStringList moved{u"MoveFiles started"_s, u"MoveFiles finished"_s};
     QTest::newRow("HLS 360p: video and audio group are downloaded, merged, then moved")
         << u"hls-merge-360"_s << QStringList{u"800+aud-English"_s} << QStringList{u"800"_s, u"aud-English"_s}
-        << QStringList{u"Merger started"_s, u"Merger finished"_s} + moved << u"/master [master].mp4"_s
+        << named + QStringList{u"Merger started"_s, u"Merger finished"_s} + moved << u"/master [master].mp4"_s
         << QString() << QStringList();
     QTest::newRow("one mp4 from a page is downloaded and moved")
-        << u"page-single"_s << QStringList{u"0"_s} << QStringList{u"0"_s} << moved
-        << u"/Test Clip (1) [page-1].mp4"_s << QString()
+        << u"page-single"_s << QStringList{u"0"_s} << QStringList{u"0"_s} << named + moved
+        << u"/Gravity Test Clip (1) [page-1].mp4"_s << QString()
         << QStringList{u"[generic] Falling back on generic information extractor"_s};
     QTest::newRow("audio is extracted to mp3 and the mp3 is the file")
         << u"audio-mp3"_s << QStringList{u"0"_s} << QStringList{u"0"_s}
-        << QStringList{u"ExtractAudio started"_s, u"ExtractAudio finished"_s} + moved
-        << u"/Test Clip (1) [page-1].mp3"_s << QString()
+        << named + QStringList{u"ExtractAudio started"_s, u"ExtractAudio finished"_s} + moved
+        << u"/Gravity Test Clip (1) [page-1].mp3"_s << QString()
         << QStringList{u"[generic] Falling back on generic information extractor"_s};
     QTest::newRow("a download from saved info needs no page and gives the same file")
-        << u"load-info-json"_s << QStringList{u"0"_s} << QStringList{u"0"_s} << moved
-        << u"/Test Clip (1) [page-1].mp4"_s << QString() << QStringList();
+        << u"load-info-json"_s << QStringList{u"0"_s} << QStringList{u"0"_s} << named + moved
+        << u"/Gravity Test Clip (1) [page-1].mp4"_s << QString() << QStringList();
     QTest::newRow("a 404 page is one error in the server's words, plus the -f best warning")
         << u"http-404"_s << QStringList() << QStringList() << QStringList() << QString()
         << u"HTTP Error 404"_s << QStringList{u"\"-f best\" selects the best pre-merged format"_s};
@@ -176,10 +185,12 @@ void TestOutputParser::captures()
         formats.append(record.text);
     QTEST(formats, "formats");
 
+    // The Formats record names the streams; the progress records then come stream by stream, one file each.
     QStringList streamIds;
-    for (const QList<OutputRecord> &stream : streamsOf(out))
-        streamIds.append(stream.constFirst().formatId);
+    for (const StreamInfo &stream : announcedStreams(out))
+        streamIds.append(stream.formatId);
     QCOMPARE(streamIds, streams);
+    QCOMPARE(streamsOf(out).size(), streams.size());
 
     QStringList steps;
     for (const OutputRecord &record : ofKind(err, Kind::PostProcess))
@@ -218,7 +229,7 @@ void TestOutputParser::progressWithinEachStream()
         for (qsizetype i = 0; i < stream.size(); ++i) {
             const OutputRecord &record = stream.at(i);
             // The bar never goes backwards, and a stream is "finished" once, at its end.
-            QVERIFY2(record.downloadedBytes >= previous, qPrintable(record.formatId));
+            QVERIFY2(record.downloadedBytes >= previous, qPrintable(record.filename));
             previous = record.downloadedBytes;
             QCOMPARE(record.status, i + 1 == stream.size() ? u"finished"_s : u"downloading"_s);
             QCOMPARE(record.filename, stream.constFirst().filename);
@@ -244,16 +255,16 @@ void TestOutputParser::firstRecordOfEachStream_data()
     QTest::addColumn<QString>("fileEnding");
 
     QTest::newRow("HLS 360p: the video stream comes first, in 2 fragments, of estimated size")
-        << u"hls-merge-360"_s << 0 << u"800"_s << true << false << 2 << qint64(149272) << true << true
+        << u"hls-merge-360"_s << 0 << u"800"_s << true << false << 2 << qint64(132728) << true << true
         << u"master [master].f800.mp4"_s;
     QTest::newRow("HLS 360p: then the audio group, in 3 fragments, audio though it names no acodec")
-        << u"hls-merge-360"_s << 1 << u"aud-English"_s << false << true << 3 << qint64(59784) << true << true
-        << u"master [master].faud-English.mp4"_s;
+        << u"hls-merge-360"_s << 1 << u"aud-English"_s << false << true << 3 << qint64(103212) << true
+        << false << u"master [master].faud-English.mp4"_s;
     QTest::newRow("one mp4 from a page: exact size, codecs and first speed unknown")
-        << u"page-single"_s << 0 << u"0"_s << false << false << -1 << qint64(107313) << false << false
+        << u"page-single"_s << 0 << u"0"_s << false << false << -1 << qint64(120278) << false << false
         << u"Test Clip (1) [page-1].mp4"_s;
     QTest::newRow("audio to mp3: the source mp4 is downloaded before it is converted")
-        << u"audio-mp3"_s << 0 << u"0"_s << false << false << -1 << qint64(107313) << false << false
+        << u"audio-mp3"_s << 0 << u"0"_s << false << false << -1 << qint64(120278) << false << false
         << u"Test Clip (1) [page-1].mp4"_s;
 }
 
@@ -264,12 +275,14 @@ void TestOutputParser::firstRecordOfEachStream()
     QFETCH(bool, speedKnown);
     QFETCH(QString, fileEnding);
 
-    const QList<QList<OutputRecord>> streams = streamsOf(replay(capture + u".stdout"));
-    QVERIFY(stream < streams.size());
+    const QList<OutputRecord> out = replay(capture + u".stdout");
+    const QList<QList<OutputRecord>> streams = streamsOf(out);
+    const QList<StreamInfo> announced = announcedStreams(out);
+    QVERIFY(stream < streams.size() && stream < announced.size());
+    QTEST(announced.at(stream).formatId, "formatId");
+    QTEST(announced.at(stream).isVideo, "video");
+    QTEST(announced.at(stream).isAudio, "audio");
     const OutputRecord &record = streams.at(stream).constFirst();
-    QTEST(record.formatId, "formatId");
-    QTEST(record.isVideoStream, "video");
-    QTEST(record.isAudioStream, "audio");
     QTEST(record.fragmentCount, "fragmentCount");
     QTEST(record.totalBytes, "totalBytes");
     QTEST(record.totalIsEstimate, "estimate");
@@ -317,9 +330,12 @@ void TestOutputParser::hostileLines_data()
         mergerStarted + "ERROR: Postprocessing: Conversion failed!", {Kind::PostProcess, Kind::Error});
     row("a postprocess record without a postprocessor is nothing", R"(@@gravity-pp@@ {"status": "started"})");
     row("formats as a bare number is nothing", "@@gravity-fmt@@ 800");
-    row("formats that try to close the bracket are nothing", R"(@@gravity-fmt@@ "a"],["b")");
-    row("formats NA is nothing", R"(@@gravity-fmt@@ "NA")");
-    row("formats of only spaces is nothing", R"(@@gravity-fmt@@ " ")");
+    row("formats as a bare string is nothing", R"(@@gravity-fmt@@ "800")");
+    row("formats that try to close the brace are nothing", R"(@@gravity-fmt@@ {"format_id":"a"}],["b")");
+    row("formats NA is nothing", R"(@@gravity-fmt@@ {"format_id":"NA"})");
+    row("formats of only spaces is nothing", R"(@@gravity-fmt@@ {"format_id":" "})");
+    row("formats with streams that are not objects are still the formats",
+        R"(@@gravity-fmt@@ {"format_id":"1+2","streams":[1,"x",null]})", {Kind::Formats});
     row("an ERROR line is an error", "ERROR: [generic] x: boom", {Kind::Error});
     row("an ERROR with no words is still an error", "ERROR:", {Kind::Error});
     row("an indented ERROR is an error", "  ERROR: x", {Kind::Error});
@@ -397,29 +413,51 @@ void TestOutputParser::streamKind_data()
     QTest::addColumn<QByteArray>("codecs");
     QTest::addColumn<bool>("video");
     QTest::addColumn<bool>("audio");
+    QTest::addColumn<bool>("merged"); // the codecs of the second of two streams, or of one format
 
     QTest::newRow("H.264 with no audio is the video stream")
-        << QByteArray(R"("vcodec":"avc1.64001e","acodec":"none")") << true << false;
+        << QByteArray(R"("vcodec":"avc1.64001e","acodec":"none")") << true << false << false;
     QTest::newRow("no video and AAC is the audio stream")
-        << QByteArray(R"("vcodec":"none","acodec":"mp4a.40.2")") << false << true;
-    QTest::newRow("an HLS audio group: no video, acodec unknown, is audio")
-        << QByteArray(R"("vcodec":"none","acodec":"NA")") << false << true;
-    QTest::newRow("a muxed file is both") << QByteArray(R"("vcodec":"vp9","acodec":"opus")") << true << true;
+        << QByteArray(R"("vcodec":"none","acodec":"mp4a.40.2")") << false << true << true;
+    QTest::newRow("an HLS audio group: no video, no acodec at all, is audio")
+        << QByteArray(R"("vcodec":"none")") << false << true << true;
+    QTest::newRow("no video and acodec NA is audio")
+        << QByteArray(R"("vcodec":"none","acodec":"NA")") << false << true << false;
+    QTest::newRow("a muxed file is both")
+        << QByteArray(R"("vcodec":"vp9","acodec":"opus")") << true << true << false;
     QTest::newRow("a page's file with codecs unknown is neither")
-        << QByteArray(R"("vcodec":"NA","acodec":"NA")") << false << false;
+        << QByteArray(R"("vcodec":"NA","acodec":"NA")") << false << false << false;
     QTest::newRow("null codecs are neither")
-        << QByteArray(R"("vcodec":null,"acodec":null)") << false << false;
+        << QByteArray(R"("vcodec":null,"acodec":null)") << false << false << true;
     QTest::newRow("codecs as numbers are neither")
-        << QByteArray(R"("vcodec":1,"acodec":2)") << false << false;
+        << QByteArray(R"("vcodec":1,"acodec":2)") << false << false << false;
 }
 
 void TestOutputParser::streamKind()
 {
     QFETCH(QByteArray, codecs);
-    const std::optional<OutputRecord> record = parseOutputRecord(progressLine({}, codecs));
+    QFETCH(bool, merged);
+    // As yt-dlp prints them: a merge lists its streams, a single format is its own one stream.
+    QByteArray line;
+    if (merged) {
+        line = R"(@@gravity-fmt@@ {"format_id":"137+140","vcodec":"avc1","acodec":"x",)"
+               R"("streams":[{"format_id":"137","vcodec":"avc1","acodec":"none"},{"format_id":"140",)";
+        line += codecs + "}]}";
+    } else {
+        line = R"(@@gravity-fmt@@ {"format_id":"18",)";
+        line += codecs + R"(,"streams":{}})";
+    }
+    const std::optional<OutputRecord> record = parseOutputRecord(line);
     QVERIFY(record);
-    QTEST(record->isVideoStream, "video");
-    QTEST(record->isAudioStream, "audio");
+    QCOMPARE(record->kind, Kind::Formats);
+    QCOMPARE(record->text, merged ? u"137+140"_s : u"18"_s);
+    QCOMPARE(record->streams.size(), merged ? 2 : 1);
+    const StreamInfo &stream = record->streams.constLast();
+    QCOMPARE(stream.formatId, merged ? u"140"_s : u"18"_s);
+    QTEST(stream.isVideo, "video");
+    QTEST(stream.isAudio, "audio");
+    if (merged)
+        QVERIFY(record->streams.constFirst().isVideo && !record->streams.constFirst().isAudio);
 }
 
 void TestOutputParser::filePaths_data()
@@ -482,6 +520,8 @@ void TestOutputParser::stages_data()
     QTest::newRow("EmbedSubtitle is embedding") << u"EmbedSubtitle"_s << PostProcessStage::Embedding;
     QTest::newRow("FFmpegMetadata is embedding") << u"FFmpegMetadata"_s << PostProcessStage::Embedding;
     QTest::newRow("Metadata is embedding") << u"Metadata"_s << PostProcessStage::Embedding;
+    QTest::newRow("MetadataParser only rewrites titles: nothing a person needs told")
+        << u"MetadataParser"_s << PostProcessStage::None;
     QTest::newRow("MoveFiles is finishing") << u"MoveFiles"_s << PostProcessStage::Finishing;
     QTest::newRow("SponsorBlock is nothing a person needs told")
         << u"SponsorBlock"_s << PostProcessStage::None;
