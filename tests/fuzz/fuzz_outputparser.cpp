@@ -29,6 +29,9 @@ void checkRecord(const OutputRecord &record)
         GRAVITY_FUZZ_CHECK(!record.status.isEmpty() && !record.postProcessor.isEmpty());
         break;
     case OutputRecord::Kind::Formats:
+        // Every resolved format is at least one stream, so a progress line always has a stream to be.
+        GRAVITY_FUZZ_CHECK(!record.text.isEmpty() && !record.streams.isEmpty());
+        break;
     case OutputRecord::Kind::FilePath:
         GRAVITY_FUZZ_CHECK(!record.text.isEmpty());
         break;
