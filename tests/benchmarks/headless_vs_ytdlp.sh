@@ -45,29 +45,42 @@ mapfile -d '' gravity_args < "$work/gravity-args"
 yt-dlp --ignore-config --no-warnings -J -- "$base/big.mp4" > "$work/big.info.json"
 yt-dlp --ignore-config --no-warnings -J -- "$base/page.html" > "$work/page.info.json"
 
-: > "$work/g"; : > "$work/y"; : > "$work/ys"; : > "$work/gl"; : > "$work/yl"; : > "$work/reuse"; : > "$work/twice"
-: > "$work/g8"; : > "$work/y8"
+for c in g y ys gl yl g8 y8 reuse twice; do : > "$work/$c"; done
 eight=(); for n in 1 2 3 4 5 6 7 8; do eight+=("$base/part$n.mp4"); done
 eight_ytdlp() {
   local url pids=()
   for url in "${eight[@]}"; do yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" -- "$url" >/dev/null 2>&1 & pids+=($!); done
   wait "${pids[@]}"
 }
-for i in $(seq "$runs"); do
-  rm -rf "$outdir/out"; timed "$gravity" --headless -o "$outdir/out" "$base/big.mp4" >> "$work/g"
-  rm -rf "$outdir/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" -- "$base/big.mp4" >> "$work/y"
-  rm -rf "$outdir/out"; timed yt-dlp "${gravity_args[@]}" >> "$work/ys"
-  rm -rf "$outdir/out"; timed "$gravity" --headless -o "$outdir/out" --load-info-json "$work/big.info.json" >> "$work/gl"
-  rm -rf "$outdir/out"; timed yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" --load-info-json "$work/big.info.json" >> "$work/yl"
-  rm -rf "$outdir/out"; timed "$gravity" --headless -j 8 -o "$outdir/out" "${eight[@]}" >> "$work/g8"
-  rm -rf "$outdir/out"; timed eight_ytdlp >> "$work/y8"
-  rm -rf "$outdir/out"; timed "$gravity" --headless -o "$outdir/out" "$base/page.html" >> "$work/reuse"
-  rm -rf "$outdir/out"
-  start=$(now)
+# One function a case, each printing its time. A run goes through them forwards, the next backwards, so each
+# command follows each other equally often: in one fixed order, Gravity always started right after two
+# Python-only runs and paid a few milliseconds for its colder pages.
+case_g() { timed "$gravity" --headless -o "$outdir/out" "$base/big.mp4"; }
+case_y() { timed yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" -- "$base/big.mp4"; }
+case_ys() { timed yt-dlp "${gravity_args[@]}"; }
+case_gl() { timed "$gravity" --headless -o "$outdir/out" --load-info-json "$work/big.info.json"; }
+case_yl() { timed yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" --load-info-json "$work/big.info.json"; }
+case_g8() { timed "$gravity" --headless -j 8 -o "$outdir/out" "${eight[@]}"; }
+case_y8() { timed eight_ytdlp; }
+case_reuse() { timed "$gravity" --headless -o "$outdir/out" "$base/page.html"; }
+case_twice() {
+  local start; start=$(now)
   yt-dlp --ignore-config --no-warnings -J -- "$base/page.html" >/dev/null 2>&1
   yt-dlp "${ytdlp_args[@]}" -P "$outdir/out" -- "$base/page.html" >/dev/null 2>&1
-  echo "$(now) - $start" | bc >> "$work/twice"
+  echo "$(now) - $start" | bc
+}
+cases=(g y ys gl yl g8 y8 reuse twice)
+for i in $(seq "$runs"); do
+  order=("${cases[@]}")
+  if (( i % 2 == 0 )); then
+    order=(); for (( c = ${#cases[@]} - 1; c >= 0; c-- )); do order+=("${cases[c]}"); done
+  fi
+  for c in "${order[@]}"; do
+    rm -rf "$outdir/out"
+    "case_$c" >> "$work/$c"
+  done
 done
+rm -rf "$outdir/out"
 
 report() { # name gravity-file yt-dlp-file
   local g y; g=$(median < "$2"); y=$(median < "$3")
