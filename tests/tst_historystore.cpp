@@ -100,6 +100,18 @@ bool writeAll(const QString &path, const QByteArray &data)
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
+// A history of `count` entries titled title.arg(i), written as the window writes it; its file, or empty.
+QString writeHistory(const QString &dir, int count, const QString &title)
+{
+    HistoryStore store(dir);
+    if (!waitLoaded(store))
+        return {};
+    for (int i = 0; i < count; ++i)
+        store.add(makeEntry(title.arg(i)));
+    store.flush();
+    return store.filePath();
+}
+
 // RFC 4180, enough to read back what the export wrote.
 QList<QStringList> parseCsv(const QString &text)
 {
@@ -428,11 +440,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"history.jsonl"_s);
         if (file != u"absent"_s) {
-            HistoryStore store(dir.path());
-            QVERIFY(waitLoaded(store));
-            for (int i = 0; i < 3; ++i)
-                store.add(makeEntry(u"earlier %1"_s.arg(i)));
-            store.flush();
+            QCOMPARE(writeHistory(dir.path(), 3, u"earlier %1"_s), path);
             QByteArray data = readAll(path);
             data.chop(file == u"cut"_s ? 25 : 1);
             QVERIFY(writeAll(path, data));
@@ -456,15 +464,8 @@ private slots:
     void aLineBeingAppendedIsNotTakenForDamage()
     {
         QTemporaryDir dir;
-        QString path;
-        {
-            HistoryStore store(dir.path());
-            QVERIFY(waitLoaded(store));
-            for (int i = 0; i < 3; ++i)
-                store.add(makeEntry(u"earlier %1"_s.arg(i)));
-            store.flush();
-            path = store.filePath();
-        }
+        const QString path = writeHistory(dir.path(), 3, u"earlier %1"_s);
+        QVERIFY(!path.isEmpty());
         // Another process is appending: it holds the lock and half its line is in the file.
         QLockFile lock(dir.filePath(u"history.jsonl.lock"_s));
         QVERIFY(lock.tryLock(0));
@@ -611,15 +612,8 @@ private slots:
         QFETCH(QString, damage);
         QFETCH(int, recovered);
         QTemporaryDir dir;
-        QString path;
-        {
-            HistoryStore store(dir.path());
-            QVERIFY(waitLoaded(store));
-            for (int i = 0; i < 3; ++i)
-                store.add(makeEntry(u"good %1"_s.arg(i)));
-            store.flush();
-            path = store.filePath();
-        }
+        const QString path = writeHistory(dir.path(), 3, u"good %1"_s);
+        QVERIFY(!path.isEmpty());
         QByteArray data = readAll(path);
         if (damage == u"truncate"_s)
             data.chop(25);
