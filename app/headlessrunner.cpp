@@ -57,9 +57,11 @@ HeadlessRunner::HeadlessRunner(const CommandLine &commandLine, QObject *parent)
     , m_intake(new BatchIntake(m_queue, commandLine.engine, this))
     , m_history(new HistoryStore(this))
 {
-    // Downloads from scripts go into the same history as the window's (the store merges with a window
-    // writing at the same time); the file is read only when the first download ends.
+    // Downloads from scripts go into the same history as the window's: each ended download is appended to
+    // it (the file is never read here). One that cannot be written (no folder, a full disk) costs no
+    // download and changes no exit status, but the script is told.
     new HistoryRecorder(m_queue, m_history, this);
+    connect(m_history, &HistoryStore::saveFailed, this, &HeadlessRunner::printError);
 #if defined(Q_OS_UNIX)
     m_terminal = !commandLine.json && ::isatty(STDOUT_FILENO);
 #endif

@@ -161,6 +161,25 @@ private slots:
         QCOMPARE(result.eventNames().indexOf(u"rejected"_s), 0);
     }
 
+    void aHistoryThatCannotBeWrittenIsReportedAndTheDownloadStands()
+    {
+        // Where the data folder should be there is a file: the history has nowhere to go.
+        QTemporaryDir profile;
+        const QString notAFolder = profile.filePath(u"data"_s);
+        QFile blocker(notAFolder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly) && blocker.write("a file, not a folder") > 0);
+        blocker.close();
+        QProcessEnvironment blocked = environment();
+        blocked.insert(u"XDG_DATA_HOME"_s, notAFolder);
+        const QString dir = m_fixture.scratch(u"clinohistory"_s);
+        const AppRun result = runApp(QStringLiteral(GRAVITY_APP_PATH),
+                                     {u"--headless"_s, u"-o"_s, dir, m_fixture.url(u"page.html"_s)}, blocked);
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(QDir(dir).entryList({u"*.mp4"_s}, QDir::Files).size(), 1);
+        QVERIFY2(result.err.contains("Could not create the folder for the download history"),
+                 result.err.constData());
+    }
+
     void aMissingYtDlpExits3()
     {
         const AppRun result = run({u"--headless"_s, u"--json"_s, u"--yt-dlp"_s, u"/nonexistent/yt-dlp"_s,
