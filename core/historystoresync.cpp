@@ -178,6 +178,10 @@ void HistoryStore::finishJob(HistoryFile::SyncOutcome outcome)
         m_recoveryNeeded = false;
     } else if (outcome.badLines > 0) {
         m_recoveryNeeded = true;
+    } else if (outcome.reread) {
+        // Read whole and clean: another process rewrote it since we saw the damage. Without this the store
+        // rewrote a sound file in a busy loop (thousands of times a second).
+        m_recoveryNeeded = false;
     }
     m_knownFingerprint = failed ? QString() : outcome.fingerprint;
     const QString message = failed ? failureMessage(outcome.failure, outcome.detail) : QString();

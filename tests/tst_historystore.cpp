@@ -491,6 +491,34 @@ private slots:
         QVERIFY(QDir(dir.path()).entryList({u"*.corrupt-*"_s}, QDir::Files).isEmpty());
     }
 
+    void damageThatIsGoneByTheWriteIsNotRecoveredTwice()
+    {
+        // The load finds a line it cannot read; by the time the store may write (another process held the
+        // lock), that process has rewritten the file whole. Nothing is moved aside, and the store does not
+        // go on rewriting a file that needs no recovery.
+        QTemporaryDir dir;
+        const QString path = writeHistory(dir.path(), 3, u"good %1"_s);
+        QVERIFY(!path.isEmpty());
+        const QByteArray whole = readAll(path);
+        QVERIFY(writeAll(path, whole + "not json\n"));
+        QLockFile lock(dir.filePath(u"history.jsonl.lock"_s));
+        QVERIFY(lock.tryLock(0));
+
+        HistoryStore store(dir.path());
+        QSignalSpy saved(&store, &HistoryStore::saved);
+        QSignalSpy recovered(&store, &HistoryStore::recoveredFromCorruption);
+        QVERIFY(waitLoaded(store));
+        QCOMPARE(store.count(), 3);
+        QVERIFY(writeAll(path, whole)); // the other process's write
+        lock.unlock();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 15000);
+        QTest::qWait(HistoryStore::SaveDelayMs * 3);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(recovered.size(), 0);
+        QVERIFY(QDir(dir.path()).entryList({u"*.corrupt-*"_s}, QDir::Files).isEmpty());
+        QVERIFY(!store.hasPendingChanges());
+    }
+
     void aSecondProcessWritingAtTheSameTimeLosesNothing()
     {
         constexpr int PerProcess = 120;
