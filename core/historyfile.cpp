@@ -317,6 +317,19 @@ QByteArray serialize(const HistoryTable &entries, const QString &writeToken)
 
 namespace {
 
+// The snapshot's slots of the job's additions and updates, in the snapshot's order: the order they were
+// added, and each block decompressed once when their lines are read.
+QList<qsizetype> upsertSlots(const SyncJob &job)
+{
+    QList<qsizetype> taken;
+    for (const QString &id : job.upserts) {
+        if (const qsizetype slot = job.snapshot.slotOf(id); slot >= 0)
+            taken.append(slot);
+    }
+    std::sort(taken.begin(), taken.end());
+    return taken;
+}
+
 // SyncJob::appendOnly, under the lock: the upserts' lines at the end of the file, synced before the lock is
 // released. Nothing that is on disk is read but the last byte, so recording a download costs the same with
 // 100,000 entries as with none.
@@ -333,14 +346,8 @@ SyncOutcome appendLines(const SyncJob &job, const QString &path)
         outcome.appendRefused = true;
         return outcome;
     }
-    QList<qsizetype> ours;
-    for (const QString &id : job.upserts) {
-        if (const qsizetype slot = job.snapshot.slotOf(id); slot >= 0)
-            ours.append(slot);
-    }
-    std::sort(ours.begin(), ours.end()); // the order they were added; each block decompressed once
     QByteArray lines;
-    for (const qsizetype slot : std::as_const(ours))
+    for (const qsizetype slot : upsertSlots(job))
         lines += job.snapshot.lineAt(slot) + '\n';
     const qint64 before = file.size();
 #if defined(Q_OS_LINUX)
@@ -439,16 +446,11 @@ SyncOutcome sync(const SyncJob &job)
             outcome.recovered = int(read.entries.size());
         }
         result = std::move(read.entries);
-        // Our additions and updates, taken from the snapshot in its order (each block decompressed once).
-        QList<qsizetype> ours;
-        for (const QString &id : job.upserts) {
-            if (const qsizetype slot = job.snapshot.slotOf(id); slot >= 0)
-                ours.append(slot);
-        }
-        std::sort(ours.begin(), ours.end());
+        // Our additions and updates.
+        const QList<qsizetype> ours = upsertSlots(job);
         QList<Record> upserts;
         upserts.reserve(ours.size());
-        for (const qsizetype slot : std::as_const(ours))
+        for (const qsizetype slot : ours)
             upserts.append(job.snapshot.recordAt(slot));
         result.apply(QStringList(job.removed.cbegin(), job.removed.cend()), upserts);
     } else {
