@@ -34,7 +34,7 @@
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="131"/>
+        <location filename="../app/headlessrunner.cpp" line="133"/>
         <source>Only the first %n link(s) of the file were read.</source>
         <translation>
             <numerusform>Only the first link of the file was read.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="211"/>
+        <location filename="../app/headlessrunner.cpp" line="213"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>Playlist &quot;%1&quot;: %n entry</numerusform>

@@ -945,91 +945,91 @@ Drop a link anywhere on this window to start.</source>
 <context>
     <name>Gravity::HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="131"/>
+        <location filename="../app/headlessrunner.cpp" line="133"/>
         <source>Only the first %n link(s) of the file were read.</source>
         <translation>
             <numerusform>只读取了文件中的前 %n 个链接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="134"/>
+        <location filename="../app/headlessrunner.cpp" line="136"/>
         <source>There are no links in &quot;%1&quot;.</source>
         <translation>“%1”中没有链接。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="153"/>
+        <location filename="../app/headlessrunner.cpp" line="155"/>
         <source>Interrupted: downloads stopped.</source>
         <translation>已中断：下载已停止。</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="198"/>
+        <location filename="../app/headlessrunner.cpp" line="200"/>
         <source>Rejected &quot;%1&quot;: %2</source>
         <translation>已拒绝 &quot;%1&quot;：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/headlessrunner.cpp" line="211"/>
+        <location filename="../app/headlessrunner.cpp" line="213"/>
         <source>Playlist &quot;%1&quot;: %n entries</source>
         <translation>
             <numerusform>播放列表 &quot;%1&quot;：共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="218"/>
+        <location filename="../app/headlessrunner.cpp" line="220"/>
         <source>Found &quot;%1&quot; (%2)</source>
         <translation>找到 &quot;%1&quot;（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="221"/>
+        <location filename="../app/headlessrunner.cpp" line="223"/>
         <source>  Uploader: %1</source>
         <translation>  上传者：%1</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="223"/>
+        <location filename="../app/headlessrunner.cpp" line="225"/>
         <source>  Duration: %1 s</source>
         <translation>  时长：%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="225"/>
+        <location filename="../app/headlessrunner.cpp" line="227"/>
         <source>video+audio</source>
         <translation>视频+音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="226"/>
+        <location filename="../app/headlessrunner.cpp" line="228"/>
         <source>video only</source>
         <translation>仅视频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="227"/>
+        <location filename="../app/headlessrunner.cpp" line="229"/>
         <source>audio only</source>
         <translation>仅音频</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="264"/>
+        <location filename="../app/headlessrunner.cpp" line="266"/>
         <source>Could not parse %1: %2</source>
         <translation>无法解析 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="285"/>
+        <location filename="../app/headlessrunner.cpp" line="287"/>
         <source>Not downloading %1: %2</source>
         <translation>不下载 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="321"/>
+        <location filename="../app/headlessrunner.cpp" line="323"/>
         <source>  ETA %1 s</source>
         <translation>  剩余时间 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="356"/>
+        <location filename="../app/headlessrunner.cpp" line="358"/>
         <source>Downloading &quot;%1&quot;</source>
         <translation>正在下载 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="390"/>
+        <location filename="../app/headlessrunner.cpp" line="392"/>
         <source>Finished: %1 (%2)</source>
         <translation>已完成：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/headlessrunner.cpp" line="406"/>
+        <location filename="../app/headlessrunner.cpp" line="408"/>
         <source>Failed: %1: %2</source>
         <translation>失败：%1：%2</translation>
     </message>
@@ -1411,42 +1411,42 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::HistoryStore</name>
     <message>
-        <location filename="../core/historystore.cpp" line="245"/>
+        <location filename="../core/historystore.cpp" line="250"/>
         <source>This download is no longer in the history.</source>
         <translation>此下载已不在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="255"/>
+        <location filename="../core/historystore.cpp" line="260"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../core/historystore.cpp" line="265"/>
+        <location filename="../core/historystore.cpp" line="270"/>
         <source>Could not delete %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="329"/>
+        <location filename="../core/historystoresync.cpp" line="355"/>
         <source>Could not create the folder for the download history (%1).</source>
         <translation>无法创建存放下载历史记录的文件夹（%1）。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="331"/>
+        <location filename="../core/historystoresync.cpp" line="357"/>
         <source>The download history is in use by another Gravity; it will be saved again shortly.</source>
         <translation>下载历史记录正被另一个 Gravity 实例使用，稍后会再次尝试保存。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="333"/>
+        <location filename="../core/historystoresync.cpp" line="359"/>
         <source>The download history %1 cannot be read (%2), so it was left as it is.</source>
         <translation>无法读取下载历史记录 %1（%2），因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="336"/>
+        <location filename="../core/historystoresync.cpp" line="362"/>
         <source>The damaged download history %1 could not be moved aside, so it was left as it is.</source>
         <translation>无法将已损坏的下载历史记录 %1 重命名备份，因此保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../core/historystoresync.cpp" line="339"/>
+        <location filename="../core/historystoresync.cpp" line="365"/>
         <source>Could not save the download history to %1: %2</source>
         <translation>无法将下载历史记录保存到 %1：%2</translation>
     </message>
@@ -2270,7 +2270,7 @@ The file goes to the trash, or is deleted where there is no trash.</source>
 <context>
     <name>Gravity::QueueJournal</name>
     <message>
-        <location filename="../core/queuejournal.cpp" line="270"/>
+        <location filename="../core/queuejournal.cpp" line="275"/>
         <source>Could not save the download queue to %1: %2</source>
         <translation>无法将下载队列保存到 %1：%2</translation>
     </message>
