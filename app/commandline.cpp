@@ -72,7 +72,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         "Gravity Video Downloader: parse and download videos with yt-dlp.\n\n"
         "Without --headless it opens the window (and passes any URLs to it).\n\n"
         "Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL;\n"
-        "3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed; 130 interrupted."));
+        "3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed;\n"
+        "5 the window could not be opened (an incomplete installation); 130 interrupted."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      CommandLineText::tr("Print the versions of Gravity and yt-dlp."));

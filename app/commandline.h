@@ -14,11 +14,12 @@ namespace Gravity {
 enum ExitCode : int
 {
     ExitOk = 0,
-    ExitDownloadFailed = 1, // at least one download failed or was cancelled
-    ExitUsage = 2,          // bad options, or an input that is not a usable URL
-    ExitToolsMissing = 3,   // yt-dlp (or a needed ffmpeg) not found or too old
-    ExitParseFailed = 4,    // yt-dlp could not read a page or an info JSON
-    ExitInterrupted = 130,  // Ctrl-C / SIGTERM: downloads stopped
+    ExitDownloadFailed = 1,    // at least one download failed or was cancelled
+    ExitUsage = 2,             // bad options, or an input that is not a usable URL
+    ExitToolsMissing = 3,      // yt-dlp (or a needed ffmpeg) not found or too old
+    ExitParseFailed = 4,       // yt-dlp could not read a page or an info JSON
+    ExitWindowUnavailable = 5, // the window's module is missing (an incomplete installation)
+    ExitInterrupted = 130,     // Ctrl-C / SIGTERM: downloads stopped
 };
 
 struct CommandLine

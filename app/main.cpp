@@ -1,83 +1,26 @@
-// gravity-downloader: the one place that creates and wires core, ui and the command line.
+// gravity-downloader: --headless and the other script commands run here, on Qt Core alone; the window is
+// opened by runWindow() (windowloader.cpp), from a module loaded only then where the build has one.
 
 #include "appsettings.h"
+#include "appsetup.h"
 #include "commandline.h"
-#include "downloadqueue.h"
-#include "firstpaintprobe.h"
 #include "headlessrunner.h"
-#include "historyrecorder.h"
-#include "historystore.h"
-#include "mainwindow.h"
-#include "queuejournal.h"
-#include "singleinstance.h"
-#include "theme.h"
 #include "translations.h"
-#include "traymonitor.h"
+#include "windowloader.h"
 #include "ytdlpcommands.h"
 #include "ytdlpupdater.h"
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QLocale>
-#include <QTimer>
 
-#include <functional>
-#include <memory>
 #include <optional>
-#include <utility>
-
-#if defined(Q_OS_UNIX)
-#include <QSocketNotifier>
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace {
-
-#if defined(Q_OS_UNIX)
-int g_signalPipe[2] = {-1, -1};
-
-void onTerminationSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// Ctrl-C and SIGTERM reach the event loop through a self-pipe, so the downloads' process trees are stopped
-// by ordinary code rather than inside a signal handler.
-void watchTerminationSignals(QObject *context, const std::function<void()> &onSignal)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t readBytes = ::read(g_signalPipe[0], &byte, 1);
-        onSignal();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onTerminationSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-}
-#endif
-
-void describeApplication()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Gravity"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("gravity.invalid"));
-    QCoreApplication::setApplicationName(QStringLiteral("gravity-downloader"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(GRAVITY_VERSION));
-}
 
 int runHeadless(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    describeApplication();
+    Gravity::describeApplication();
     Gravity::installTranslations(&app, QLocale());
     std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
     if (!commandLine)
@@ -90,114 +33,13 @@ int runHeadless(int argc, char **argv)
     if (commandLine->updateYtDlp) {
         // Its destructor stops a running update when a signal ends the event loop.
         Gravity::YtDlpUpdater updater;
-#if defined(Q_OS_UNIX)
-        watchTerminationSignals(&updater, [] { QCoreApplication::exit(Gravity::ExitInterrupted); });
-#endif
+        Gravity::watchTerminationSignals(&updater, [] { QCoreApplication::exit(Gravity::ExitInterrupted); });
         Gravity::startYtDlpUpdate(&updater, *commandLine);
         return app.exec();
     }
     Gravity::HeadlessRunner runner(*commandLine);
-#if defined(Q_OS_UNIX)
-    watchTerminationSignals(&runner, [&runner] { runner.interrupt(); });
-#endif
+    Gravity::watchTerminationSignals(&runner, [&runner] { runner.interrupt(); });
     runner.start();
-    return app.exec();
-}
-
-int runWindow(int argc, char **argv)
-{
-    QApplication app(argc, argv);
-    describeApplication();
-    QApplication::setApplicationDisplayName(QStringLiteral("Gravity"));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.gravity.Downloader"));
-    Gravity::AppSettings settings;
-    // The language chosen in Settings, else the system's; a change applies at the next start.
-    Gravity::installTranslations(&app,
-                                 settings.language().isEmpty() ? QLocale() : QLocale(settings.language()));
-    const std::optional<Gravity::CommandLine> commandLine = Gravity::parseCommandLine(app.arguments());
-    if (!commandLine)
-        return Gravity::ExitUsage;
-    // One window per user: a running Gravity takes our links (or just comes to the front) and we are done.
-    // Another launch may take the name between forward() and listen(): then it is the one to hand over to.
-    Gravity::SingleInstance instance;
-    if (instance.forward(commandLine->urls) || (!instance.listen() && instance.forward(commandLine->urls)))
-        return Gravity::ExitOk;
-
-    Gravity::Theme theme(Gravity::themeModeFromId(settings.themeMode()).value_or(Gravity::ThemeMode::System));
-    Gravity::HistoryStore history;
-    Gravity::MainWindow window(Gravity::applyCommandLine(*commandLine, settings.engineConfig()), &settings,
-                               &theme, &history);
-    Gravity::reportFirstPaintIfAsked(&window);
-    window.show();
-
-    // The history is read on workers once the window has painted: nothing in the first frame shows it, and
-    // on two cores its parse takes the CPU the first paint needs. Opening the history page or a finished
-    // download reads it sooner. Entries past the user's retention go once it is read.
-    QObject::connect(&history, &Gravity::HistoryStore::loaded, &history,
-                     [&history, &settings] { history.pruneOlderThan(settings.historyRetentionDays()); });
-    QObject::connect(&window, &Gravity::MainWindow::firstPainted, &history,
-                     [&history] { history.loadAsync(); });
-    Gravity::HistoryRecorder recorder(window.queue(), &history);
-    // The tray (when there is one) watches the window's queue, so it goes before the window does.
-    Gravity::TrayMonitor tray(window.queue(), &settings, &window);
-    window.setTrayAvailable(tray.isAvailable());
-    QObject::connect(&window, &Gravity::MainWindow::hiddenToTray, &tray, [&tray, &settings] {
-        if (!settings.trayHintShown()) { // the first time ever, not every time
-            tray.tellKeptRunning();
-            settings.setTrayHintShown(true);
-        }
-    });
-    QObject::connect(&tray, &Gravity::TrayMonitor::rowRequested, &window, &Gravity::MainWindow::showDownload);
-    QObject::connect(&tray, &Gravity::TrayMonitor::quitRequested, &window, [&window] {
-        window.stopForQuit();
-        QApplication::quit();
-    });
-    // Declared last, so it is saved before the window stops the downloads on the way out.
-    std::optional<Gravity::QueueJournal> journal;
-    const auto startJournal = [&journal, &window] {
-        if (journal)
-            return;
-        journal.emplace(window.queue(), Gravity::QueueJournal::defaultDirectory());
-        window.watchQueueJournal(&*journal);
-        journal->restore();
-    };
-    // Taking the journal's lock syncs the lock file to disk (QLockFile), milliseconds on a busy disk. With no
-    // saved downloads (its file is missing or empty), the first frame shows nothing that depends on the
-    // journal: it starts once that frame is painted, or when something is queued if that comes first (a
-    // window that is never painted still keeps its queue).
-    if (QFileInfo(Gravity::QueueJournal::filePathIn(Gravity::QueueJournal::defaultDirectory())).size() > 0) {
-        startJournal();
-    } else {
-        QObject::connect(&window, &Gravity::MainWindow::firstPainted, &window, startJournal);
-        QObject::connect(window.queue(), &Gravity::DownloadQueue::taskAdded, &window, startJournal);
-    }
-    if (!commandLine->urls.isEmpty())
-        window.parseUrls(commandLine->urls);
-    if (!commandLine->batchFile.isEmpty())
-        window.importLinksFrom(commandLine->batchFile);
-    // A second launch: its links are parsed in the window, brought to the front; while the window is in the
-    // tray they are queued straight away and the tray tells how they end. Without links: to the front.
-    bool activationPending = false;
-    QObject::connect(&instance, &Gravity::SingleInstance::activationRequested, &tray, [&] {
-        activationPending = true;
-        QTimer::singleShot(0, &tray, [&] {
-            if (std::exchange(activationPending, false))
-                tray.showWindow();
-        });
-    });
-    QObject::connect(&instance, &Gravity::SingleInstance::urlsReceived, &window,
-                     [&](const QStringList &urls) {
-                         activationPending = false;
-                         if (tray.isAvailable() && window.isHidden()) {
-                             window.queueInBackground(urls);
-                             return;
-                         }
-                         tray.showWindow();
-                         window.parseUrls(urls);
-                     });
-#if defined(Q_OS_UNIX)
-    watchTerminationSignals(&window, [] { QApplication::quit(); });
-#endif
     return app.exec();
 }
 
@@ -207,5 +49,5 @@ int main(int argc, char **argv)
 {
     if (Gravity::wantsHeadless(argc, argv))
         return runHeadless(argc, argv);
-    return runWindow(argc, argv);
+    return Gravity::runWindow(argc, argv);
 }

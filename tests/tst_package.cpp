@@ -5,6 +5,7 @@
 #include "integrationfixture.h"
 #include "testhelpers.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -56,13 +57,19 @@ private:
 
     // The unpacked program, with a profile of its own; the environment is otherwise the test's (the system
     // Qt: LD_LIBRARY_PATH untouched).
-    [[nodiscard]] AppRun runInstalled(const QStringList &arguments) const
+    [[nodiscard]] AppRun runInstalled(const QStringList &arguments,
+                                      const QString &program = u"usr/bin/gravity-downloader"_s) const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"XDG_DATA_HOME"_s, m_work.filePath(u"profile/data"_s));
         environment.insert(u"XDG_CONFIG_HOME"_s, m_work.filePath(u"profile/config"_s));
         environment.insert(u"XDG_CACHE_HOME"_s, m_work.filePath(u"profile/cache"_s));
-        return runApp(installed(u"usr/bin/gravity-downloader"_s), arguments, environment);
+        // The window (offscreen, from the test's environment) quits once it has painted, under a name of its
+        // own so it never hands over to a Gravity running on this machine.
+        environment.insert(u"GRAVITY_REPORT_FIRST_PAINT"_s, u"exit"_s);
+        environment.insert(u"GRAVITY_INSTANCE_NAME"_s,
+                           u"tst_package-"_s + QString::number(QCoreApplication::applicationPid()));
+        return runApp(installed(program), arguments, environment);
     }
 
 private slots:
@@ -111,6 +118,9 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::newRow("the program") << u"usr/bin/gravity-downloader"_s;
+#if defined(GRAVITY_WINDOW_MODULE_INSTALLED)
+        QTest::newRow("the window's module") << u"usr/"_s + QStringLiteral(GRAVITY_WINDOW_MODULE_INSTALLED);
+#endif
         QTest::newRow("the menu entry") << u"usr/share/applications/"_s + appId + u".desktop"_s;
         QTest::newRow("the AppStream data") << u"usr/share/metainfo/"_s + appId + u".metainfo.xml"_s;
         QTest::newRow("the scalable icon") << u"usr/share/icons/hicolor/scalable/apps/"_s + appId + u".svg"_s;
@@ -180,10 +190,13 @@ private slots:
         const AppRun list = runTool(u"tar"_s, {u"-tzf"_s, m_tarball});
         QVERIFY2(list.exitCode == 0, describe(list).constData());
         const QString top = QFileInfo(m_tarball).fileName().chopped(int(qstrlen(".tar.gz")));
-        for (const QString &path :
-             QStringList{u"/bin/gravity-downloader"_s, u"/share/applications/"_s + appId + u".desktop"_s,
-                         u"/share/metainfo/"_s + appId + u".metainfo.xml"_s,
-                         u"/share/icons/hicolor/256x256/apps/"_s + appId + u".png"_s})
+        QStringList paths{u"/bin/gravity-downloader"_s, u"/share/applications/"_s + appId + u".desktop"_s,
+                          u"/share/metainfo/"_s + appId + u".metainfo.xml"_s,
+                          u"/share/icons/hicolor/256x256/apps/"_s + appId + u".png"_s};
+#if defined(GRAVITY_WINDOW_MODULE_INSTALLED)
+        paths << u"/"_s + QStringLiteral(GRAVITY_WINDOW_MODULE_INSTALLED);
+#endif
+        for (const QString &path : std::as_const(paths))
             QVERIFY2(list.out.contains((top + path).toUtf8()), qPrintable(top + path));
     }
 
@@ -205,6 +218,52 @@ private slots:
         QCOMPARE(result.eventNames().last(), u"done"_s);
         const QString path = result.first(u"finished"_s).value(u"path"_s).toString();
         QVERIFY2(path.startsWith(dir) && QFileInfo(path).size() > 0, qPrintable(path));
+    }
+
+    // The window lives in a module the program finds relative to itself: the installed layout must hold.
+    void theInstalledProgramOpensItsWindow()
+    {
+        const AppRun window = runInstalled({});
+        QVERIFY2(window.exitCode == 0, describe(window).constData());
+        QVERIFY2(window.out.startsWith("first-paint-ms "), describe(window).constData());
+    }
+
+    // An installation that lost the window's module (a partial copy, a packager's mistake) says so, in the
+    // user's words, and ends; --headless does not need the module and still runs.
+    void withoutItsWindowTheProgramSaysSoAndHeadlessStillWorks()
+    {
+#if !defined(GRAVITY_WINDOW_MODULE_INSTALLED)
+        QSKIP("This build links the window into the program (GRAVITY_WINDOW_MODULE is off).");
+#else
+        const QString lonely = u"lonely/bin/gravity-downloader"_s;
+        QVERIFY(QDir().mkpath(installed(u"lonely/bin"_s)));
+        QVERIFY(QFile::copy(installed(u"usr/bin/gravity-downloader"_s), installed(lonely)));
+
+        const AppRun window = runInstalled({m_fixture.url(u"page.html"_s)}, lonely);
+        QCOMPARE(window.exitCode, 5); // ExitWindowUnavailable, as --help and the README document it
+        QVERIFY2(window.err.contains("Gravity cannot open its window: gravity-window.so is missing"),
+                 describe(window).constData());
+        QVERIFY2(window.out.isEmpty(), describe(window).constData());
+
+        const QString dir = m_fixture.scratch(u"lonely"_s);
+        const AppRun headless =
+            runInstalled({u"--headless"_s, u"-o"_s, dir, m_fixture.url(u"page.html"_s)}, lonely);
+        QVERIFY2(headless.exitCode == 0, describe(headless).constData());
+        QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 1);
+
+        // A module that is there but cannot be loaded (a truncated copy) is named with the loader's reason.
+        const QString broken = u"lonely/"_s + QStringLiteral(GRAVITY_WINDOW_MODULE_INSTALLED);
+        QVERIFY(QDir().mkpath(QFileInfo(installed(broken)).path()));
+        QFile truncated(installed(broken));
+        QVERIFY(truncated.open(QIODevice::WriteOnly) && truncated.write("\x7f"
+                                                                        "ELF") == 4);
+        truncated.close();
+        const AppRun brokenWindow = runInstalled({}, lonely);
+        QCOMPARE(brokenWindow.exitCode, 5);
+        QVERIFY2(brokenWindow.err.contains("Gravity cannot open its window") &&
+                     brokenWindow.err.contains(QByteArray(QFileInfo(broken).fileName().toUtf8() + ": ")),
+                 describe(brokenWindow).constData());
+#endif
     }
 };
 

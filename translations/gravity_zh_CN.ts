@@ -60,272 +60,274 @@
 <context>
     <name>Gravity::CommandLine</name>
     <message>
+        <location filename="../app/commandline.cpp" line="79"/>
+        <source>Print the versions of Gravity and yt-dlp.</source>
+        <translation>显示 Gravity 和 yt-dlp 的版本。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="82"/>
+        <source>Download without a window.</source>
+        <translation>不打开窗口，直接下载。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="84"/>
+        <source>Only parse the URLs and print what was found.</source>
+        <translation>仅解析 URL 并输出解析结果。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="86"/>
+        <source>Print one JSON object per line, for scripts.</source>
+        <translation>每行输出一个 JSON 对象，便于脚本处理。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="89"/>
+        <source>Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
+        <translation>画质：best、2160、1440、1080、720、480、360 或 audio。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="90"/>
+        <source>quality</source>
+        <translation>画质</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="92"/>
+        <source>An exact yt-dlp format selection, e.g. 137+140.</source>
+        <translation>精确的 yt-dlp 格式选择，例如 137+140。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="93"/>
+        <source>selector</source>
+        <translation>选择器</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="95"/>
+        <source>Audio only, converted to mp3, m4a or opus.</source>
+        <translation>仅音频，转换为 mp3、m4a 或 opus。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="96"/>
+        <location filename="../app/downloadflags.cpp" line="46"/>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="99"/>
+        <source>Folder to save into (default: the current folder).</source>
+        <translation>保存到的文件夹（默认：当前文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="100"/>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="102"/>
+        <source>Video container: mp4, mkv or webm.</source>
+        <translation>视频封装格式：mp4、mkv 或 webm。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="103"/>
+        <source>container</source>
+        <translation>封装格式</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="105"/>
+        <source>Path to the yt-dlp program.</source>
+        <translation>yt-dlp 程序的路径。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="106"/>
+        <location filename="../app/commandline.cpp" line="109"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="108"/>
+        <source>Path to the ffmpeg program.</source>
+        <translation>ffmpeg 程序的路径。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="112"/>
+        <source>Downloads at the same time (default 3).</source>
+        <translation>同时进行的下载数（默认 3）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="112"/>
+        <source>n</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="116"/>
+        <source>yt-dlp file name template inside the folder (default: &quot;%1&quot;).</source>
+        <translation>文件夹内的 yt-dlp 文件名模板（默认：&quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="118"/>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="121"/>
+        <source>Proxy for yt-dlp, e.g. socks5://user:password@host:1080; &quot;&quot; connects directly.</source>
+        <translation>yt-dlp 使用的代理，例如 socks5://user:password@host:1080；&quot;&quot; 表示直接连接。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="123"/>
+        <location filename="../app/downloadflags.cpp" line="58"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="125"/>
+        <source>Maximum download rate per download: 500K, 2M or bytes per second.</source>
+        <translation>每个下载的最大速率：500K、2M 或每秒字节数。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="127"/>
+        <source>rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="129"/>
+        <source>Cookies file (Netscape format) for yt-dlp to use.</source>
+        <translation>供 yt-dlp 使用的 Cookie 文件（Netscape 格式）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="133"/>
+        <source>Use the cookies of a browser: %1 (optionally browser:profile).</source>
+        <translation>使用浏览器的 Cookie：%1（可用 browser:profile 指定配置文件）。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="135"/>
+        <source>browser</source>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="138"/>
+        <source>Download from a saved yt-dlp info JSON instead of a URL.</source>
+        <translation>从已保存的 yt-dlp info JSON 下载，而不是从 URL 下载。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="328"/>
+        <source>Nothing to do: give at least one URL, --batch-file FILE or --load-info-json FILE.</source>
+        <translation>没有要做的事：请至少给出一个 URL、--batch-file 文件或 --load-info-json 文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/commandline.cpp" line="130"/>
+        <location filename="../app/commandline.cpp" line="139"/>
+        <location filename="../app/commandline.cpp" line="145"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <location filename="../app/commandline.cpp" line="71"/>
         <source>Gravity Video Downloader: parse and download videos with yt-dlp.
 
 Without --headless it opens the window (and passes any URLs to it).
 
 Exit status: 0 all succeeded; 1 a download failed; 2 bad usage or a rejected URL;
-3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed; 130 interrupted.</source>
+3 yt-dlp or ffmpeg missing; 4 a page or info JSON could not be parsed;
+5 the window could not be opened (an incomplete installation); 130 interrupted.</source>
         <translation>Gravity 视频下载器：使用 yt-dlp 解析并下载视频。
 
 不带 --headless 时会打开窗口（并把给出的 URL 传给窗口）。
 
 退出状态：0 全部成功；1 有下载失败；2 用法错误或 URL 被拒绝；
-3 缺少 yt-dlp 或 ffmpeg；4 无法解析页面或 info JSON；130 被中断。</translation>
+3 缺少 yt-dlp 或 ffmpeg；4 无法解析页面或 info JSON；
+5 无法打开窗口（安装不完整）；130 被中断。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="78"/>
-        <source>Print the versions of Gravity and yt-dlp.</source>
-        <translation>显示 Gravity 和 yt-dlp 的版本。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="81"/>
-        <source>Download without a window.</source>
-        <translation>不打开窗口，直接下载。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="83"/>
-        <source>Only parse the URLs and print what was found.</source>
-        <translation>仅解析 URL 并输出解析结果。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="85"/>
-        <source>Print one JSON object per line, for scripts.</source>
-        <translation>每行输出一个 JSON 对象，便于脚本处理。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="88"/>
-        <source>Quality: best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
-        <translation>画质：best、2160、1440、1080、720、480、360 或 audio。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="89"/>
-        <source>quality</source>
-        <translation>画质</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="91"/>
-        <source>An exact yt-dlp format selection, e.g. 137+140.</source>
-        <translation>精确的 yt-dlp 格式选择，例如 137+140。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="92"/>
-        <source>selector</source>
-        <translation>选择器</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="94"/>
-        <source>Audio only, converted to mp3, m4a or opus.</source>
-        <translation>仅音频，转换为 mp3、m4a 或 opus。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="95"/>
-        <location filename="../app/downloadflags.cpp" line="46"/>
-        <source>format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="98"/>
-        <source>Folder to save into (default: the current folder).</source>
-        <translation>保存到的文件夹（默认：当前文件夹）。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="99"/>
-        <source>dir</source>
-        <translation>目录</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="101"/>
-        <source>Video container: mp4, mkv or webm.</source>
-        <translation>视频封装格式：mp4、mkv 或 webm。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="102"/>
-        <source>container</source>
-        <translation>封装格式</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="104"/>
-        <source>Path to the yt-dlp program.</source>
-        <translation>yt-dlp 程序的路径。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="105"/>
-        <location filename="../app/commandline.cpp" line="108"/>
-        <source>path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="107"/>
-        <source>Path to the ffmpeg program.</source>
-        <translation>ffmpeg 程序的路径。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="111"/>
-        <source>Downloads at the same time (default 3).</source>
-        <translation>同时进行的下载数（默认 3）。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="111"/>
-        <source>n</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="115"/>
-        <source>yt-dlp file name template inside the folder (default: &quot;%1&quot;).</source>
-        <translation>文件夹内的 yt-dlp 文件名模板（默认：&quot;%1&quot;）。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="117"/>
-        <source>template</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="120"/>
-        <source>Proxy for yt-dlp, e.g. socks5://user:password@host:1080; &quot;&quot; connects directly.</source>
-        <translation>yt-dlp 使用的代理，例如 socks5://user:password@host:1080；&quot;&quot; 表示直接连接。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="122"/>
-        <location filename="../app/downloadflags.cpp" line="58"/>
-        <source>url</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="124"/>
-        <source>Maximum download rate per download: 500K, 2M or bytes per second.</source>
-        <translation>每个下载的最大速率：500K、2M 或每秒字节数。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="126"/>
-        <source>rate</source>
-        <translation>速率</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="128"/>
-        <source>Cookies file (Netscape format) for yt-dlp to use.</source>
-        <translation>供 yt-dlp 使用的 Cookie 文件（Netscape 格式）。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="132"/>
-        <source>Use the cookies of a browser: %1 (optionally browser:profile).</source>
-        <translation>使用浏览器的 Cookie：%1（可用 browser:profile 指定配置文件）。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="134"/>
-        <source>browser</source>
-        <translation>浏览器</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="137"/>
-        <source>Download from a saved yt-dlp info JSON instead of a URL.</source>
-        <translation>从已保存的 yt-dlp info JSON 下载，而不是从 URL 下载。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="327"/>
-        <source>Nothing to do: give at least one URL, --batch-file FILE or --load-info-json FILE.</source>
-        <translation>没有要做的事：请至少给出一个 URL、--batch-file 文件或 --load-info-json 文件。</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="129"/>
-        <location filename="../app/commandline.cpp" line="138"/>
-        <location filename="../app/commandline.cpp" line="144"/>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../app/commandline.cpp" line="142"/>
+        <location filename="../app/commandline.cpp" line="143"/>
         <source>A text file of links, one per line (# starts a comment); &quot;-&quot; reads them from standard input.</source>
         <translation>链接文本文件，每行一个（# 开始注释）；“-”表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="147"/>
+        <location filename="../app/commandline.cpp" line="148"/>
         <source>Update yt-dlp, when it is Gravity&apos;s own copy (a packaged yt-dlp is updated by the package manager), and exit.</source>
         <translation>更新 yt-dlp（仅当它是 Gravity 自己的副本；软件包安装的 yt-dlp 由包管理器更新），然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="150"/>
+        <location filename="../app/commandline.cpp" line="151"/>
         <source>The channel --update-yt-dlp follows: stable (default) or nightly.</source>
         <translation>--update-yt-dlp 使用的渠道：stable（默认）或 nightly。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="152"/>
+        <location filename="../app/commandline.cpp" line="153"/>
         <source>channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="155"/>
+        <location filename="../app/commandline.cpp" line="156"/>
         <source>Of a playlist, only these entries, e.g. 1,3,5-7 (default: all).</source>
         <translation>只下载播放列表中的这些条目，例如 1,3,5-7（默认：全部）。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="156"/>
+        <location filename="../app/commandline.cpp" line="157"/>
         <source>items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="162"/>
+        <location filename="../app/commandline.cpp" line="163"/>
         <source>Links to videos or playlists.</source>
         <translation>视频或播放列表的链接。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="190"/>
+        <location filename="../app/commandline.cpp" line="191"/>
         <source>Unknown channel &quot;%1&quot;: use stable or nightly.</source>
         <translation>未知渠道“%1”：请使用 stable 或 nightly。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="200"/>
+        <location filename="../app/commandline.cpp" line="201"/>
         <source>&quot;%1&quot; is not a list of entries: use for example 1,3,5-7.</source>
         <translation>“%1”不是条目列表：请写成例如 1,3,5-7。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="210"/>
+        <location filename="../app/commandline.cpp" line="211"/>
         <source>Unknown quality &quot;%1&quot;: use best, 2160, 1440, 1080, 720, 480, 360 or audio.</source>
         <translation>未知画质 &quot;%1&quot;：请使用 best、2160、1440、1080、720、480、360 或 audio。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="217"/>
+        <location filename="../app/commandline.cpp" line="218"/>
         <source>&quot;%1&quot; is not a format selection.</source>
         <translation>&quot;%1&quot; 不是有效的格式选择。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="225"/>
+        <location filename="../app/commandline.cpp" line="226"/>
         <source>Unknown audio format &quot;%1&quot;: use mp3, m4a or opus.</source>
         <translation>未知音频格式 &quot;%1&quot;：请使用 mp3、m4a 或 opus。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="235"/>
+        <location filename="../app/commandline.cpp" line="236"/>
         <source>Unknown container &quot;%1&quot;: use mp4, mkv or webm.</source>
         <translation>未知封装格式 &quot;%1&quot;：请使用 mp4、mkv 或 webm。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="255"/>
+        <location filename="../app/commandline.cpp" line="256"/>
         <source>--jobs takes a number from 1 to 32.</source>
         <translation>--jobs 的取值必须是 1 到 32 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="276"/>
+        <location filename="../app/commandline.cpp" line="277"/>
         <source>--proxy takes a URL such as http://host:3128 or socks5://user:password@host:1080, or &quot;&quot; for none.</source>
         <translation>--proxy 的取值必须是 URL，例如 http://host:3128 或 socks5://user:password@host:1080；&quot;&quot; 表示不使用代理。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="285"/>
+        <location filename="../app/commandline.cpp" line="286"/>
         <source>&quot;%1&quot; is not a rate: use for example 500K, 2M or 65536.</source>
         <translation>&quot;%1&quot; 不是有效的速率：请使用 500K、2M 或 65536 这样的值。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="293"/>
+        <location filename="../app/commandline.cpp" line="294"/>
         <source>Use either --cookies or --cookies-from-browser, not both.</source>
         <translation>--cookies 和 --cookies-from-browser 只能使用其中一个。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="301"/>
+        <location filename="../app/commandline.cpp" line="302"/>
         <source>The cookies file &quot;%1&quot; does not exist.</source>
         <translation>Cookie 文件 &quot;%1&quot; 不存在。</translation>
     </message>
     <message>
-        <location filename="../app/commandline.cpp" line="311"/>
+        <location filename="../app/commandline.cpp" line="312"/>
         <source>Unknown browser &quot;%1&quot;: use %2.</source>
         <translation>未知浏览器 &quot;%1&quot;：请使用 %2。</translation>
     </message>
@@ -3447,6 +3449,14 @@ The file goes to the trash, or is deleted where there is no trash.</source>
         <location filename="../core/ytdlpupdater.cpp" line="117"/>
         <source>The update failed: %1</source>
         <translation>更新失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoader</name>
+    <message>
+        <location filename="../app/windowloader.cpp" line="64"/>
+        <source>Gravity cannot open its window: %1 is missing or cannot be loaded. Reinstall Gravity; --headless still works.</source>
+        <translation>Gravity 无法打开窗口：%1 缺失或无法加载。请重新安装 Gravity；--headless 仍可使用。</translation>
     </message>
 </context>
 </TS>
