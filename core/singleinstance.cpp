@@ -8,14 +8,20 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocalSocket>
-#include <QLockFile>
 #include <QTimer>
 
 #include <algorithm>
 #include <limits>
 
 #if defined(Q_OS_UNIX)
+#include <QThread>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
+#else
+#include <QLockFile>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -83,10 +89,60 @@ QString serverNameFor(const QString &name)
     return name;
 }
 
+// On Unix the flock() file stays (removing a file others may be waiting on would let two hold "the" lock),
+// under a name of its own: an older Gravity's QLockFile at ".lock" would take a file it did not write for
+// another's lock and wait out its timeout at every start.
 QString lockPathFor(const QString &serverName)
 {
-    return (QDir::isAbsolutePath(serverName) ? serverName : QDir::temp().filePath(serverName)) + u".lock"_s;
+#if defined(Q_OS_UNIX)
+    const auto suffix = u".flock"_s;
+#else
+    const auto suffix = u".lock"_s;
+#endif
+    return (QDir::isAbsolutePath(serverName) ? serverName : QDir::temp().filePath(serverName)) + suffix;
 }
+
+#if defined(Q_OS_UNIX)
+// listen()'s lock, held for a probe and a bind. An flock() on the lock file: the kernel drops it when the
+// holder exits or crashes, so there is no stale lock to detect, and nothing is written. (QLockFile writes the
+// holder's pid for stale detection and syncs it to disk: a millisecond of the window's start before its first
+// paint.) Without a lock after the timeout, as QLockFile's failure was: the probe still protects a live
+// owner.
+class LaunchLock
+{
+public:
+    LaunchLock(const QString &path, int timeoutMs)
+        : m_fd(::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600))
+    {
+        const QDeadlineTimer deadline(timeoutMs);
+        while (m_fd >= 0 && ::flock(m_fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK &&
+               !deadline.hasExpired())
+            QThread::msleep(5);
+    }
+    ~LaunchLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Q_DISABLE_COPY_MOVE(LaunchLock)
+
+private:
+    int m_fd;
+};
+#else
+class LaunchLock
+{
+public:
+    LaunchLock(const QString &path, int timeoutMs)
+        : m_lock(path)
+    {
+        m_lock.tryLock(timeoutMs);
+    }
+
+private:
+    QLockFile m_lock;
+};
+#endif
 
 int remainingMs(const QDeadlineTimer &deadline)
 {
@@ -152,8 +208,7 @@ bool SingleInstance::listen()
     // Two launches after a crash must not both find the socket stale and remove the one the other has just
     // made: one at a time. (With UserAccessOption, Qt binds elsewhere and renames over the name, so listen()
     // alone would even take the name from a live instance: the probe below is what prevents that.)
-    QLockFile lock(lockPathFor(m_serverName));
-    [[maybe_unused]] const bool locked = lock.tryLock(LockTimeoutMs);
+    const LaunchLock lock(lockPathFor(m_serverName), LockTimeoutMs);
     if (answers(m_serverName))
         return false;
     QLocalServer::removeServer(m_serverName);
