@@ -136,7 +136,7 @@ public:
     LaunchLock(const QString &path, int timeoutMs)
         : m_lock(path)
     {
-        m_lock.tryLock(timeoutMs);
+        [[maybe_unused]] const bool locked = m_lock.tryLock(timeoutMs);
     }
 
 private:
